@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { api } from './api';
+import type { App } from './app-env';
+import { bundledSource, type DataSource } from './data-source';
+import { embed } from './embed';
+import { feeds } from './feeds';
+import { edgeCache, guard, Problem, problemResponse, securityHeaders } from './http';
+import { pages } from './pages';
+
+/**
+ * Builds the app over a data source. The Worker uses the bundled data; tests
+ * and the coming D1-backed publishing pass their own source.
+ */
+export function createApp(source: DataSource = bundledSource): Hono<App> {
+  const app = new Hono<App>();
+
+  app.use(guard);
+  app.use(securityHeaders);
+  app.use(
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      allowHeaders: ['Accept', 'Accept-Language', 'If-None-Match', 'If-Modified-Since', 'Cache-Control'],
+      exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Content-Language'],
+      maxAge: 86400,
+    }),
+  );
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        const allow = methods.includes('OPTIONS') ? methods : [...methods, 'OPTIONS'];
+        return problemResponse(
+          c,
+          new Problem(405, 'method-not-allowed', `${c.req.method} is not allowed here; this resource is read-only. Use ${allow.join(', ')}.`, {}, { Allow: allow.join(', ') }),
+        );
+      },
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set('snapshot', await source.current());
+    await next();
+  });
+  app.use(edgeCache());
+
+  app.route('/api/v1', api);
+  app.route('/', feeds);
+  app.route('/', pages);
+  app.route('/', embed);
+
+  app.notFound((c) =>
+    problemResponse(c, new Problem(404, 'not-found', `Nothing is published at ${c.req.path}. See /api/v1/datasets for what is, or /api/v1/openapi.json for the API.`)),
+  );
+  app.onError((err, c) => {
+    if (err instanceof Problem) return problemResponse(c, err);
+    console.error(err);
+    return problemResponse(c, new Problem(500, 'internal-error', 'Something went wrong on our side. Try again; if it persists, report it with this URL.'));
+  });
+  return app;
+}

@@ -1,0 +1,4 @@
+import { createApp } from './app';
+
+/** The Worker: API, feeds, pages and widget bundle over the bundled data. */
+export default createApp();
