@@ -12,6 +12,7 @@ export type ProblemType =
   | 'not-acceptable'
   | 'uri-too-long'
   | 'bad-request'
+  | 'not-implemented'
   | 'internal-error';
 
 const TITLES: Record<ProblemType, string> = {
@@ -22,6 +23,7 @@ const TITLES: Record<ProblemType, string> = {
   'not-acceptable': 'Not acceptable',
   'uri-too-long': 'URI too long',
   'bad-request': 'Bad request',
+  'not-implemented': 'Not implemented',
   'internal-error': 'Internal error',
 };
 
