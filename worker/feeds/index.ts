@@ -1,5 +1,48 @@
-import { Hono } from 'hono';
+/**
+ * Feeds of the catalog and of each dataset in RSS 2.0, Atom 1.0 and JSON
+ * Feed 1.1: `/feed.xml`, `/feed.atom`, `/feed.json` and
+ * `/datasets/:id/feed.xml|feed.atom|feed.json`, each with an optional
+ * `?lang=zh|en` (default: Chinese with English alongside).
+ */
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
 import type { App } from '../app-env';
+import { oneOf, parseQuery, Problem, publicOrigin, render, send } from '../http';
+import { LANGS } from '../schema';
+import { renderAtom } from './atom';
+import { FEED_FORMATS, type FeedFormat } from './formats';
+import { renderJsonFeed } from './json-feed';
+import { buildFeed, type Feed } from './model';
+import { renderRss } from './rss';
+import { LANGUAGE_TAGS } from './text';
+
+export { FEED_FORMATS, FEED_FORMAT_NAMES, feedPath, type FeedFormat } from './formats';
+export { TAG_AUTHORITY, TAG_DATE } from './ids';
+
+const WRITERS: Record<FeedFormat, (feed: Feed) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
+
+const QUERY = { lang: v.optional(oneOf(LANGS)) };
+
+/** Answers one feed, rendered once per data version, format, scope, language and origin. */
+function serveFeed(c: Context<App>, format: FeedFormat, datasetId?: string): Response {
+  const { lang } = parseQuery(c, QUERY);
+  const snapshot = c.var.snapshot;
+  if (datasetId !== undefined && !snapshot.dataset(datasetId)) {
+    throw new Problem(404, 'not-found', `There is no dataset "${datasetId}", so no feed for it. Feeds exist for: ${snapshot.datasets.map((d) => d.id).join(', ')}; /feed.xml covers them all.`);
+  }
+  const origin = publicOrigin(c);
+  const scope = `${datasetId ?? '*'}|${lang ?? ''}|${origin}`;
+  const rendered = render(snapshot, `feed|${format}|${scope}`, `${FEED_FORMATS[format].type}; charset=utf-8`, () =>
+    WRITERS[format](snapshot.memo(`feed-model|${scope}`, () => buildFeed(snapshot, { datasetId, lang, origin }))),
+  );
+  return send(c, snapshot, rendered, { headers: { 'Content-Language': lang ? LANGUAGE_TAGS[lang] : `${LANGUAGE_TAGS.zh}, ${LANGUAGE_TAGS.en}` } });
+}
 
 /** Routes of this feature; mounted by `worker/app.ts`. */
 export const feeds = new Hono<App>();
+
+for (const format of Object.keys(FEED_FORMATS) as FeedFormat[]) {
+  const file = FEED_FORMATS[format].file;
+  feeds.get(`/${file}`, (c) => serveFeed(c, format));
+  feeds.get(`/datasets/:id/${file}`, (c) => serveFeed(c, format, c.req.param('id')));
+}

@@ -1,0 +1,147 @@
+/**
+ * The words of feed items, in one language at a time. Every figure is written
+ * by `worker/format` with its qualifier (以上, 左右, 超过 / at least, about,
+ * more than), unit and the period or date it stands for, so a feed never
+ * states a bare number. Bodies are built once as blocks and written both as
+ * HTML (Atom, RSS, JSON Feed `content_html`) and as plain text.
+ */
+import type { CatalogMeta } from '../data-source';
+import { formatPeriod, formatValue, formatWhen, unitWord } from '../format';
+import type { Dataset, Indicator, Kind, Lang, NewsItem, Source } from '../schema';
+import { el, type Xml } from './xml';
+
+/** BCP 47 tags of the languages, as feeds and HTML `lang` attributes write them. */
+export const LANGUAGE_TAGS: Readonly<Record<Lang, string>> = { zh: 'zh-CN', en: 'en' };
+
+/** Words for kinds other than `actual`, so a target is never read as a result. */
+const KIND_WORDS: Record<Lang, Partial<Record<Kind, string>>> = {
+  zh: { target: '目标', progress: '进展', forecast: '预计' },
+  en: { target: 'target', progress: 'so far', forecast: 'projected' },
+};
+
+/** Fixed phrases of item bodies. */
+const WORDS = {
+  zh: { when: '时间:', where: '地点:', datasets: '相关数据集:', quote: '原文:', source: '来源:', section: '小标题:', license: '许可:', data: '数据:', sep: '、' },
+  en: { when: 'When: ', where: 'Where: ', datasets: 'Datasets: ', quote: 'Original text: ', source: 'Source: ', section: 'section: ', license: 'Licence: ', data: 'Data: ', sep: ', ' },
+} as const;
+
+/** Text, or a link (`showUrl`: plain text also prints the address). */
+type Inline = string | { text: string; href: string; showUrl?: boolean };
+
+/** A paragraph, a list of lines, or a quotation in another language. */
+export type Block = { p: Inline[] } | { ul: Inline[][] } | { quote: string; lang: Lang };
+
+/** Where links point; absolute, built from the public origin. */
+export interface Urls {
+  origin: string;
+  dataset(id: string): string;
+  indicator(id: string): string;
+}
+
+/** Builds absolute URLs under `origin`. */
+export function urlsFor(origin: string): Urls {
+  return {
+    origin,
+    dataset: (id) => `${origin}/datasets/${id}`,
+    indicator: (id) => `${origin}/indicators/${id}`,
+  };
+}
+
+/**
+ * One figure as a line: label (and kind) linking to the indicator's page,
+ * then value with qualifier and unit, then its date:
+ * `全年研发经费同比增长(目标):12%以上(2023年)`,
+ * `R&D spending, year-on-year growth (target): at least 12% (2023)`.
+ */
+export function figureLine(indicator: Indicator, lang: Lang, urls: Urls): Inline[] {
+  const kind = KIND_WORDS[lang][indicator.kind];
+  // Said once: a label such as 预计总产值 / Projected total output already names its kind.
+  const show = kind && !indicator.label[lang].toLowerCase().includes(kind.toLowerCase());
+  const label = indicator.label[lang] + (show ? (lang === 'zh' ? `(${kind})` : ` (${kind})`) : '');
+  const word = unitWord(indicator, lang);
+  const value = formatValue(indicator, lang) + (word ? ` ${word}` : '');
+  const when = formatWhen(indicator, lang);
+  return [{ text: label, href: urls.indicator(indicator.id) }, lang === 'zh' ? `:${value}(${when})` : `: ${value} (${when})`];
+}
+
+/** Title of a dataset's release item: `数据集:科技创新平台` / `Dataset: Science and technology innovation platforms`. */
+export const datasetItemTitle = (dataset: Dataset, lang: Lang): string => (lang === 'zh' ? '数据集:' : 'Dataset: ') + dataset.title[lang];
+
+/** `来源:株洲日报《…》(小标题:…)` / `Source: Zhuzhou Daily, “…” (section: …)`. */
+function sourceLine(source: Pick<Source, 'publisher' | 'title' | 'section'>, lang: Lang): Inline[] {
+  const w = WORDS[lang];
+  const work = lang === 'zh' ? `${source.publisher.zh}《${source.title.zh}》` : `${source.publisher.en}, “${source.title.en}”`;
+  const section = source.section ? (lang === 'zh' ? `(${w.section}${source.section.zh})` : ` (${w.section}${source.section.en})`) : '';
+  return [w.source + work + section];
+}
+
+/** Body of a dataset's release item: description, every figure, provenance, licence and data links. */
+export function datasetBlocks(dataset: Dataset, meta: CatalogMeta, lang: Lang, urls: Urls): Block[] {
+  const w = WORDS[lang];
+  const api = `${urls.origin}/api/v1/datasets/${dataset.id}`;
+  return [
+    { p: [dataset.description[lang]] },
+    { ul: dataset.indicators.map((indicator) => figureLine(indicator, lang, urls)) },
+    {
+      p: [
+        ...sourceLine(meta.article, lang),
+        lang === 'zh' ? '。' : '. ',
+        w.license,
+        { text: meta.license.name, href: meta.license.url },
+        lang === 'zh' ? '。' : '. ',
+        w.data,
+        { text: 'JSON', href: api, showUrl: true },
+        w.sep,
+        { text: 'CSV', href: `${api}.csv`, showUrl: true },
+      ],
+    },
+  ];
+}
+
+/** Body of a news event's item: when and where, what happened, its figures and datasets, the quote it rests on. */
+export function newsBlocks(news: NewsItem, indicators: readonly Indicator[], datasets: readonly Dataset[], lang: Lang, urls: Urls): Block[] {
+  const w = WORDS[lang];
+  const blocks: Block[] = [
+    { p: [w.when + formatPeriod(news.date, lang), news.place ? ` · ${w.where}${news.place[lang]}` : ''] },
+    { p: [news.summary[lang]] },
+  ];
+  if (indicators.length) blocks.push({ ul: indicators.map((indicator) => figureLine(indicator, lang, urls)) });
+  if (datasets.length) {
+    blocks.push({ p: [w.datasets, ...datasets.flatMap((d, n) => [n ? w.sep : '', { text: d.title[lang], href: urls.dataset(d.id) }])] });
+  }
+  // The quote is the article's own Chinese sentence: it goes with the Chinese text only.
+  if (lang === 'zh') blocks.push({ quote: news.source.quote, lang: 'zh' });
+  blocks.push({ p: sourceLine(news.source, lang) });
+  return blocks;
+}
+
+function inlineHtml(parts: Inline[]): (Xml | string)[] {
+  return parts.map((part) => (typeof part === 'string' ? part : el('a', { href: part.href }, part.text)));
+}
+
+/** The blocks of one language as HTML, in an element that says which language it is. */
+export function blocksHtml(blocks: Block[], lang: Lang): Xml {
+  return el(
+    'div',
+    { lang: LANGUAGE_TAGS[lang] },
+    blocks.map((block) => {
+      if ('p' in block) return el('p', {}, inlineHtml(block.p));
+      if ('ul' in block) return el('ul', {}, block.ul.map((line) => el('li', {}, inlineHtml(line))));
+      return el('blockquote', { lang: LANGUAGE_TAGS[block.lang] }, el('p', {}, WORDS[block.lang].quote, block.quote));
+    }),
+  );
+}
+
+const inlineText = (parts: Inline[]) =>
+  parts.map((part) => (typeof part === 'string' ? part : part.showUrl ? `${part.text} ${part.href}` : part.text)).join('');
+
+/** The blocks of one language as plain text: paragraphs apart, list lines with a bullet. */
+export function blocksText(blocks: Block[]): string {
+  return blocks
+    .map((block) => {
+      if ('p' in block) return inlineText(block.p);
+      if ('ul' in block) return block.ul.map((line) => `• ${inlineText(line)}`).join('\n');
+      return WORDS[block.lang].quote + block.quote;
+    })
+    .join('\n\n');
+}
