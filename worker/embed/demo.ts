@@ -1,0 +1,126 @@
+/**
+ * `/demo`: every card kind (number, target with progress, ranking, dataset)
+ * in both languages and both themes through the real widget script, then the
+ * `<div>` placeholder, iframe and badge forms, and the embed code. The page
+ * runs under the same strict CSP a government site would: everything is
+ * same-origin, nothing inline.
+ */
+import type { Context } from 'hono';
+import type { App } from '../app-env';
+import type { Snapshot } from '../data-source';
+import { parseQuery, publicOrigin, render, send } from '../http';
+import { LANGS, type Dataset, type Indicator, type Lang } from '../schema';
+import { indicatorCard, indicatorCardKind } from './card';
+import type { Theme } from './card-classes';
+import { attr, escapeHtml } from './html';
+import { embedSnippet, scriptTag } from './snippet';
+import { widgetManifest, type WidgetManifest } from './widget-script';
+
+/** The demo's policy: the strict host-page CSP of issue 3, plus our own frames and images. */
+export const DEMO_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const DEMO_THEMES = ['light', 'dark'] as const satisfies readonly Theme[];
+
+/** One example of each card kind, picked from the data (a target is shown with its progress). */
+export function demoTargets(snapshot: Snapshot, origin: string): { kind: string; target: Indicator | Dataset }[] {
+  const of = (test: (i: Indicator) => boolean) => snapshot.indicators.find(test);
+  const number = of((i) => indicatorCardKind(i) === 'number');
+  const target = of((i) => indicatorCardKind(i) === 'target' && indicatorCard(i, 'zh', snapshot, origin).progress !== undefined) ?? of((i) => indicatorCardKind(i) === 'target');
+  const ranking = of((i) => indicatorCardKind(i) === 'ranking');
+  const picks: { kind: string; target: Indicator | Dataset | undefined }[] = [
+    { kind: 'number', target: number },
+    { kind: 'target', target },
+    { kind: 'ranking', target: ranking },
+    { kind: 'dataset', target: snapshot.datasets[0] },
+  ];
+  return picks.filter((p): p is { kind: string; target: Indicator | Dataset } => p.target !== undefined);
+}
+
+const WORDS = {
+  zh: { lang: '中文', light: '浅色', dark: '深色', number: '数字卡片', target: '目标卡片（含进度）', ranking: '排名卡片', dataset: '数据集卡片' },
+  en: { lang: 'English', light: 'light', dark: 'dark', number: 'Number card', target: 'Target card, with progress', ranking: 'Ranking card', dataset: 'Dataset card' },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+/** The demo page. `origin` is used for links inside cards; scripts, frames and badges are same-origin paths. */
+export function demoPage(snapshot: Snapshot, origin: string, manifest: WidgetManifest | undefined): string {
+  const picks = demoTargets(snapshot, origin);
+  const code = (target: Indicator | Dataset, lang: Lang, theme?: Theme) => embedSnippet({ origin, target, lang, theme, manifest, data: snapshot });
+  // Paths, not absolute URLs: the page's CSP allows only its own origin, whatever PUBLIC_ORIGIN says.
+  const local = (html: string) => html.split(`${origin}/`).join('/');
+  const item = (caption: string, html: string) => `<figure class="demo-item">\n<figcaption>${escapeHtml(caption)}</figcaption>\n${html}\n</figure>`;
+
+  const sections: string[] = [];
+  for (const lang of LANGS) {
+    for (const theme of DEMO_THEMES) {
+      const w = WORDS[lang];
+      const id = `cards-${lang}-${theme}`;
+      const cards = picks.map((p) => item(w[p.kind as keyof typeof w] ?? p.kind, code(p.target, lang, theme).element));
+      sections.push(`<section class="demo-section demo-${theme}"${attr('lang', lang)}${attr('aria-labelledby', id)}>
+<h3${attr('id', id)}>${escapeHtml(`${w.lang} · ${w[theme]}`)}</h3>
+<div class="demo-grid">
+${cards.join('\n')}
+</div>
+</section>`);
+    }
+  }
+  const [first] = picks;
+  const divs = LANGS.map((lang) => item(`<div data-zz-…> · ${WORDS[lang].lang}`, code(first!.target, lang).div));
+  const frames = LANGS.flatMap((lang) =>
+    DEMO_THEMES.map((theme, n) => {
+      const p = picks[(LANGS.indexOf(lang) * 2 + n) % picks.length]!;
+      return item(`<iframe> · ${WORDS[lang][p.kind as 'number']} · ${WORDS[lang].lang} · ${WORDS[lang][theme]}`, local(code(p.target, lang, theme).iframe));
+    }),
+  );
+  const badges = LANGS.flatMap((lang) => picks.filter((p) => !('indicators' in p.target)).map((p) => local(code(p.target, lang).badge)));
+  const sample = code(first!.target, 'zh');
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${escapeHtml(`Embed kit demo · 嵌入示例 · ${snapshot.meta.title.en}`)}</title>
+<link rel="stylesheet" href="/embed/demo.css">
+${scriptTag('', manifest)}
+<script src="/embed/host.js" defer></script>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(`${snapshot.meta.title.zh} · ${snapshot.meta.title.en}`)}: embed kit demo</h1>
+<p>Every card kind in Chinese and English, light and dark, through the real widget script under a strict Content-Security-Policy (<code>${escapeHtml(DEMO_CSP)}</code>). Without JavaScript each card still reads right: its fallback text comes from the server.</p>
+<p lang="zh">每种卡片的中英文、浅色与深色版本。即使不运行 JavaScript，卡片中的服务器端文本也完整可读。</p>
+</header>
+<main>
+<h2>Custom element · 自定义元素 &lt;zz-indicator&gt;</h2>
+${sections.join('\n')}
+<h2>Placeholder for CMSes that strip unknown tags · &lt;div&gt; 占位</h2>
+<div class="demo-grid">
+${divs.join('\n')}
+</div>
+<h2>Iframe, no script on the host page · 内嵌框架</h2>
+<div class="demo-grid">
+${frames.join('\n')}
+</div>
+<h2>SVG badges · 徽章</h2>
+<p>${badges.join('\n')}</p>
+<h2>Embed code · 嵌入代码</h2>
+<pre><code>${escapeHtml(sample.html)}</code></pre>
+<pre><code>${escapeHtml(sample.iframe)}</code></pre>
+<pre><code>${escapeHtml(sample.markdown)}</code></pre>
+</main>
+</body>
+</html>
+`;
+}
+
+/** `GET /demo` */
+export const demo = async (c: Context<App>) => {
+  parseQuery(c, {});
+  const snapshot = c.var.snapshot;
+  const origin = publicOrigin(c);
+  const manifest = await widgetManifest(c);
+  const rendered = render(snapshot, `embed-demo:${origin}:${manifest?.script ?? '-'}`, 'text/html; charset=utf-8', () => demoPage(snapshot, origin, manifest));
+  return send(c, snapshot, rendered, { headers: { 'Content-Security-Policy': DEMO_CSP, 'Content-Language': 'en, zh-CN' } });
+};

@@ -1,0 +1,88 @@
+/**
+ * `/embed/:id` and `/embed/dataset/:id`: the card as a whole HTML document for
+ * iframes. Readable without JavaScript; frameable from any origin; a strict
+ * CSP otherwise; one same-origin script reports its height to the parent.
+ */
+import type { Context } from 'hono';
+import type { App } from '../app-env';
+import { parseQuery, publicOrigin, render, send } from '../http';
+import type { Dataset, Indicator, Lang } from '../schema';
+import { colon, renderCard, type CardModel } from './card';
+import { CARD_CLASS, type Theme } from './card-classes';
+import { attr, escapeHtml } from './html';
+import { datasetOr404, indicatorOr404, LangParam, ThemeParam } from './params';
+import { cardModel, isDataset } from './snippet';
+import { pageUrl } from './urls';
+import { widgetManifest, type WidgetManifest } from './widget-script';
+
+/**
+ * The frame's policy: nothing but our own styles, script and images, and any
+ * site may frame it (which also stops the global `X-Frame-Options: DENY`).
+ */
+export const FRAME_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+/** Input of {@link framePage}. */
+export interface FramePageInput {
+  model: CardModel;
+  theme: Theme;
+  /** Absolute URL of the indicator or dataset page (canonical). */
+  page: string;
+  /** The service's name, for the title. */
+  provider: string;
+  /** For the card stylesheet; without it the card is unstyled but complete. */
+  manifest?: WidgetManifest;
+}
+
+/** The iframe document of a card. */
+export function framePage({ model, theme, page, provider, manifest }: FramePageInput): string {
+  const figure = model.figure ? `${colon(model.lang)}${model.figure.text}${model.figure.unit ? ` ${model.figure.unit}` : ''}` : '';
+  const scheme = theme === 'auto' ? 'light dark' : theme;
+  return `<!doctype html>
+<html${attr('lang', model.lang === 'zh' ? 'zh-CN' : 'en')}${attr('data-theme', theme)}${attr('data-zz-embed', model.id)}${attr('data-zz-kind', model.kind === 'dataset' ? 'dataset' : 'indicator')}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme"${attr('content', scheme)}>
+<meta name="robots" content="noindex">
+<title>${escapeHtml(`${model.label}${figure} · ${provider}`)}</title>
+<link rel="canonical"${attr('href', page)}>
+${manifest ? `<link rel="stylesheet"${attr('href', manifest.css)}>\n` : ''}<link rel="stylesheet" href="/embed/frame.css">
+<script src="/embed/resize.js" defer></script>
+</head>
+<body class="${CARD_CLASS.embedBody}">
+${renderCard(model, { theme, linkTarget: '_blank' })}
+</body>
+</html>
+`;
+}
+
+/** Renders and sends the frame of an indicator or dataset (once per version, origin, build, language, theme). */
+async function sendFrame(c: Context<App>, target: Indicator | Dataset, lang: Lang, theme: Theme): Promise<Response> {
+  const snapshot = c.var.snapshot;
+  const origin = publicOrigin(c);
+  const manifest = await widgetManifest(c);
+  const kind = isDataset(target) ? 'dataset' : 'indicator';
+  const key = `embed-frame:${origin}:${manifest?.css ?? '-'}:${kind}:${target.id}:${lang}:${theme}`;
+  const rendered = render(snapshot, key, 'text/html; charset=utf-8', () =>
+    framePage({ model: cardModel(target, lang, snapshot, origin), theme, page: pageUrl(origin, kind, target.id, lang), provider: snapshot.meta.title[lang], manifest }),
+  );
+  return send(c, snapshot, rendered, {
+    headers: { 'Content-Security-Policy': FRAME_CSP, 'Content-Language': lang === 'zh' ? 'zh-CN' : 'en', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+  });
+}
+
+const frameQuery = { lang: LangParam, theme: ThemeParam };
+
+/** `GET /embed/:id?lang=zh|en&theme=light|dark|auto` */
+export const indicatorFrame = async (c: Context<App>) => {
+  const indicator = indicatorOr404(c.var.snapshot, c.req.param('id') ?? '');
+  const { lang, theme } = parseQuery(c, frameQuery);
+  return sendFrame(c, indicator, lang, theme);
+};
+
+/** `GET /embed/dataset/:id?lang=zh|en&theme=light|dark|auto` */
+export const datasetFrame = async (c: Context<App>) => {
+  const dataset = datasetOr404(c.var.snapshot, c.req.param('id') ?? '');
+  const { lang, theme } = parseQuery(c, frameQuery);
+  return sendFrame(c, dataset, lang, theme);
+};

@@ -1,0 +1,29 @@
+/**
+ * Query parameters and path lookups shared by the embed routes. Bad values
+ * become 400 problems naming the parameter; unknown ids become 404s.
+ */
+import * as v from 'valibot';
+import type { Snapshot } from '../data-source';
+import { oneOf, Problem } from '../http';
+import { LANGS, type Dataset, type Indicator } from '../schema';
+import { THEMES } from './card-classes';
+
+/** `lang=zh|en`, default Chinese (the article's language). */
+export const LangParam = v.optional(oneOf(LANGS), 'zh');
+
+/** `theme=light|dark|auto`, default `auto` (follows the reader's colour scheme). */
+export const ThemeParam = v.optional(oneOf(THEMES), 'auto');
+
+/** The indicator `id`, or a 404 that says where the ids are. */
+export function indicatorOr404(snapshot: Snapshot, id: string): Indicator {
+  const indicator = snapshot.indicator(id);
+  if (!indicator) throw new Problem(404, 'not-found', `No indicator "${id}". The ids are listed at /api/v1/indicators.`);
+  return indicator;
+}
+
+/** The dataset `id`, or a 404 that says where the ids are. */
+export function datasetOr404(snapshot: Snapshot, id: string): Dataset {
+  const dataset = snapshot.dataset(id);
+  if (!dataset) throw new Problem(404, 'not-found', `No dataset "${id}". The ids are listed at /api/v1/datasets.`);
+  return dataset;
+}

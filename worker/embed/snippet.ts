@@ -1,0 +1,132 @@
+/**
+ * Embed code for an indicator or a dataset: the script tag (content-hashed,
+ * with Subresource Integrity, from the widget manifest), the custom element
+ * and `<div>` placeholder holding real fallback text from the server, the
+ * iframe, the badge, and the oEmbed discovery link. Pages show it; oEmbed
+ * returns part of it.
+ */
+import type { Context } from 'hono';
+import type { App } from '../app-env';
+import { publicOrigin } from '../http';
+import type { Dataset, Indicator, Lang } from '../schema';
+import { colon, datasetCard, indicatorCard, renderCard, type CardData, type CardModel } from './card';
+import type { Theme } from './card-classes';
+import { attr } from './html';
+import { FRAME_WIDTH, frameHeight } from './size';
+import { badgeUrl, embedUrl, oembedUrl, pageUrl, type EmbedKind } from './urls';
+import { widgetManifest, type WidgetManifest } from './widget-script';
+
+/**
+ * The embed code of one indicator or dataset in one language. Every member is
+ * HTML source to be shown to the user (escape it when you put it in a page)
+ * or pasted into theirs.
+ */
+export interface EmbedCode {
+  /** `<script src="…/widgets/widget.<hash>.js" integrity="sha384-…" crossorigin="anonymous" async></script>` (once per page). */
+  script: string;
+  /** `<zz-indicator indicator="…" lang="…">…fallback card…</zz-indicator>` (`dataset="…"` for a dataset). */
+  element: string;
+  /** `<div data-zz-indicator="…" lang="…">…fallback card…</div>`, for CMSes that strip unknown tags. */
+  div: string;
+  /** `<iframe src="…/embed/…" …></iframe>`: no script on the host page at all. */
+  iframe: string;
+  /** `script` + `element`: what to paste. */
+  html: string;
+  /** `<img src="…/badge/<id>.svg" alt="…">`; empty for a dataset. */
+  badge: string;
+  /** The badge as Markdown, linking to the indicator page; empty for a dataset. */
+  markdown: string;
+  /** The oEmbed URL for this indicator's or dataset's page. */
+  oembed: string;
+  /** `<link rel="alternate" type="application/json+oembed" href="…" title="…">` for the page's `<head>`. */
+  oembedLink: string;
+  /** Suggested iframe size in pixels. */
+  width: number;
+  height: number;
+}
+
+/** Input of {@link embedSnippet}. */
+export interface SnippetInput {
+  /** Absolute public origin, no trailing slash. */
+  origin: string;
+  target: Indicator | Dataset;
+  lang: Lang;
+  /** Omitted: `auto` (follows the reader's colour scheme), and no attribute is written. */
+  theme?: Theme;
+  /** The widget build's manifest; without it the script falls back to the short-cached `/widget.js`. */
+  manifest?: WidgetManifest;
+  /** Related figures (targets, progress, ranked totals): the snapshot. */
+  data: CardData;
+  /** Iframe size; default {@link FRAME_WIDTH} wide and as tall as the card is estimated to be. */
+  size?: { width: number; height: number };
+}
+
+/** Tells an indicator from a dataset. */
+export const isDataset = (target: Indicator | Dataset): target is Dataset => 'indicators' in target;
+
+/** The card model of an indicator or dataset. */
+export const cardModel = (target: Indicator | Dataset, lang: Lang, data: CardData, origin: string): CardModel =>
+  isDataset(target) ? datasetCard(target, lang, origin) : indicatorCard(target, lang, data, origin);
+
+/** The widget script tag: hashed and SRI-checked when the manifest is there, else the stable `/widget.js`. */
+export function scriptTag(origin: string, manifest: WidgetManifest | undefined): string {
+  return manifest
+    ? `<script${attr('src', origin + manifest.script)}${attr('integrity', manifest.integrity)} crossorigin="anonymous" async></script>`
+    : `<script${attr('src', `${origin}/widget.js`)} crossorigin="anonymous" async></script>`;
+}
+
+/** The embed code (pure: everything it needs is in `input`). */
+export function embedSnippet(input: SnippetInput): EmbedCode {
+  const { origin, target, lang, theme, manifest, data } = input;
+  const kind: EmbedKind = isDataset(target) ? 'dataset' : 'indicator';
+  const model = cardModel(target, lang, data, origin);
+  const fallback = renderCard(model, { theme, indent: '  ' });
+  const placement = `${attr(kind, target.id)}${attr('lang', lang)}${attr('theme', theme)}`;
+  const element = `<zz-indicator${placement}>\n${fallback}\n</zz-indicator>`;
+  const div = `<div${attr(`data-zz-${kind}`, target.id)}${attr('lang', lang)}${attr('data-theme', theme)}>\n${fallback}\n</div>`;
+  const { width, height } = input.size ?? { width: FRAME_WIDTH, height: frameHeight(model, FRAME_WIDTH) };
+  const title = `${model.label} · ${data.meta.title[lang]}`;
+  const iframe = `<iframe${attr('src', embedUrl(origin, kind, target.id, lang, theme))}${attr('title', title)}${attr('width', width)}${attr('height', height)} loading="lazy"></iframe>`;
+  const script = scriptTag(origin, manifest);
+  const page = pageUrl(origin, kind, target.id, lang);
+  let badge = '';
+  let markdown = '';
+  if (kind === 'indicator' && model.figure) {
+    const alt = `${model.label}${colon(lang)}${model.figure.text}${model.figure.unit ? ` ${model.figure.unit}` : ''}`;
+    const src = badgeUrl(origin, target.id, lang);
+    badge = `<img${attr('src', src)}${attr('alt', alt)}>`;
+    markdown = `[![${alt.replace(/[[\]\\]/g, '\\$&')}](${src})](${page})`;
+  }
+  const oembed = oembedUrl(origin, page);
+  return {
+    script,
+    element,
+    div,
+    iframe,
+    html: `${script}\n${element}`,
+    badge,
+    markdown,
+    oembed,
+    oembedLink: `<link rel="alternate" type="application/json+oembed"${attr('href', oembed)}${attr('title', model.label)}>`,
+    width,
+    height,
+  };
+}
+
+/**
+ * The embed code of `target` for the current request: public origin, current
+ * data version and widget build. Memoised per data version, origin, build,
+ * language and theme.
+ *
+ * @example
+ * const code = await embedCode(c, indicator, 'zh');
+ * html`<pre><code>${code.html}</code></pre>`; // shown escaped, copied verbatim
+ */
+export async function embedCode(c: Context<App>, target: Indicator | Dataset, lang: Lang, options: { theme?: Theme } = {}): Promise<EmbedCode> {
+  const manifest = await widgetManifest(c);
+  const origin = publicOrigin(c);
+  const snapshot = c.var.snapshot;
+  const kind = isDataset(target) ? 'dataset' : 'indicator';
+  const key = `embed-code:${origin}:${manifest?.script ?? '-'}:${kind}:${target.id}:${lang}:${options.theme ?? '-'}`;
+  return snapshot.memo(key, () => embedSnippet({ origin, target, lang, theme: options.theme, manifest, data: snapshot }));
+}
