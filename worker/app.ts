@@ -16,7 +16,6 @@ import { pages } from './pages';
 export function createApp(source: DataSource = bundledSource): Hono<App> {
   const app = new Hono<App>();
 
-  app.use(guard);
   app.use(securityHeaders);
   app.use(
     cors({
@@ -27,11 +26,15 @@ export function createApp(source: DataSource = bundledSource): Hono<App> {
       maxAge: 86400,
     }),
   );
+  // After the header middleware, so its 400/414 problems carry security and CORS headers too.
+  app.use(guard);
   app.use(
     methodNotAllowed({
       app,
       onMethodNotAllowed: (c, methods) => {
         const allow = methods.includes('OPTIONS') ? methods : [...methods, 'OPTIONS'];
+        // Hono merges the replaced 404's headers into the new response; its one-minute Cache-Control must not stick to a 405.
+        c.res.headers.delete('Cache-Control');
         return problemResponse(
           c,
           new Problem(405, 'method-not-allowed', `${c.req.method} is not allowed here; this resource is read-only. Use ${allow.join(', ')}.`, {}, { Allow: allow.join(', ') }),

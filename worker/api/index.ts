@@ -1,5 +1,37 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { App } from '../app-env';
+import { getOpenApi } from '../openapi';
+import { getDataset, getDatasetCsv, listDatasets } from './datasets';
+import { getIndex } from './home';
+import { getIndicator, listIndicators, listIndicatorsCsv } from './indicators';
+import { API_BASE } from './links';
+import { getNewsItem, listNews } from './news';
+import { OPERATIONS, type OperationId } from './operations';
 
-/** Routes of this feature; mounted by `worker/app.ts`. */
+/** The handler of every operation in `OPERATIONS`; a missing one is a type error. */
+const HANDLERS: Record<OperationId, (c: Context<App>) => Response> = {
+  getIndex,
+  getOpenApi,
+  listDatasets,
+  getDatasetCsv,
+  getDataset,
+  listIndicatorsCsv,
+  listIndicators,
+  getIndicator,
+  listNews,
+  getNewsItem,
+};
+
+/** The JSON and CSV API; mounted at `/api/v1` by `worker/app.ts`. `HEAD` is answered by every `GET` route. */
 export const api = new Hono<App>();
+
+// `/api/v1/` (with a slash) is the index too; send clients to its one URL.
+api.use(async (c, next) => {
+  if (c.req.path === `${API_BASE}/`) return c.redirect(`${API_BASE}${new URL(c.req.url).search}`, 308);
+  await next();
+});
+
+for (const op of OPERATIONS) api.get(op.route, HANDLERS[op.id]);
+
+export { OPERATIONS } from './operations';
+export { paths, API_BASE } from './links';

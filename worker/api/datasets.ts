@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import type { App } from '../app-env';
+import { parseQuery, publicOrigin } from '../http';
+import type { Dataset, Lang } from '../schema';
+import { paths } from './links';
+import { localize } from './localize';
+import { lookup } from './lookup';
+import { entriesFor } from './params';
+import { presentDataset, presentDatasetSummary } from './present';
+import { reply } from './reply';
+import { DatasetDetailSchema, DatasetListSchema } from './schema';
+import { indicatorCsv } from './table';
+
+const findDataset = (c: Context<App>, id: string): Dataset => {
+  const snapshot = c.var.snapshot;
+  return lookup('dataset', id, snapshot.dataset, snapshot.datasets.map((d) => d.id), paths.datasets);
+};
+
+const csvOf = (dataset: Dataset, lang: Lang | undefined) => () => indicatorCsv(dataset.indicators, lang);
+
+/** `GET /api/v1/datasets` */
+export function listDatasets(c: Context<App>): Response {
+  const { lang } = parseQuery(c, entriesFor(c.var.snapshot, ['lang']));
+  const origin = publicOrigin(c);
+  return reply(
+    c,
+    {
+      json: () =>
+        JSON.stringify(localize(DatasetListSchema, { datasets: c.var.snapshot.datasets.map((d) => presentDatasetSummary(d, origin)) }, lang)),
+    },
+    { key: 'datasets', lang },
+  );
+}
+
+/** `GET /api/v1/datasets/{id}`: JSON, or CSV by `?format=csv` or `Accept: text/csv`. */
+export function getDataset(c: Context<App>): Response {
+  const { lang, format } = parseQuery(c, entriesFor(c.var.snapshot, ['lang', 'format']));
+  const dataset = findDataset(c, c.req.param('id') ?? '');
+  const origin = publicOrigin(c);
+  return reply(
+    c,
+    {
+      json: () => JSON.stringify(localize(DatasetDetailSchema, presentDataset(dataset, origin), lang)),
+      csv: csvOf(dataset, lang),
+    },
+    { key: `dataset:${dataset.id}`, format, lang, filename: `zhuzhou-${dataset.id}` },
+  );
+}
+
+/** `GET /api/v1/datasets/{id}.csv` */
+export function getDatasetCsv(c: Context<App>): Response {
+  const { lang } = parseQuery(c, entriesFor(c.var.snapshot, ['lang']));
+  const dataset = findDataset(c, (c.req.param('id') ?? '').replace(/\.csv$/, ''));
+  return reply(c, { csv: csvOf(dataset, lang) }, { key: `dataset:${dataset.id}`, format: 'csv', lang, filename: `zhuzhou-${dataset.id}` });
+}
