@@ -80,6 +80,8 @@ const languagesOf = (lang: Lang | undefined): Lang[] => (lang ? [lang] : ['zh', 
 export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
   const { datasetId, lang, origin } = scope;
   const langs = languagesOf(lang);
+  // Links of the feed and its items go to the pages in the feed's main language.
+  const main = langs[0]!;
   const urls = urlsFor(origin);
   const both = (text: Localized, separator = ' · ') => langs.map((l) => text[l]).join(separator);
   const body = (blocks: (l: Lang) => Block[]) => ({
@@ -94,7 +96,7 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
 
   const datasetItems = datasets.map((d): FeedItem => ({
     id: datasetItemId(d.id),
-    url: urls.dataset(d.id),
+    url: urls.dataset(d.id, main),
     title: langs.map((l) => datasetItemTitle(d, l)).join(' · '),
     published: d.issued,
     updated: d.modified,
@@ -113,14 +115,14 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
       {
         id: newsItemId(news.id),
         // The landing page lists the events; each has the anchor `news-<id>`.
-        url: `${origin}/#news-${news.id}`,
+        url: `${urls.page('/', main)}#news-${news.id}`,
         title: both(news.title),
         published: day,
         updated: day,
         summary: both(news.summary, '\n\n'),
         ...body((l) => newsBlocks(news, indicators, reported, l, urls)),
         categories: reported.map(category),
-        related: reported.map((d) => ({ href: urls.dataset(d.id), title: both(d.title) })),
+        related: reported.map((d) => ({ href: urls.dataset(d.id, main), title: both(d.title) })),
       },
     ];
   });
@@ -135,11 +137,11 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     id: feedId(datasetId, lang),
     title: dataset ? `${both(dataset.title)} — ${site}` : site,
     description: both(dataset ? dataset.description : meta.description, '\n\n'),
-    language: LANGUAGE_TAGS[langs[0]!],
-    homePage: dataset ? urls.dataset(dataset.id) : `${origin}/`,
+    language: LANGUAGE_TAGS[main],
+    homePage: dataset ? urls.dataset(dataset.id, main) : urls.page('/', main),
     urls: Object.fromEntries(FEED_FORMAT_NAMES.map((f) => [f, origin + feedPath(f, datasetId, lang)])) as Record<FeedFormat, string>,
     updated,
-    author: { name: both(meta.publisher), url: `${origin}/` },
+    author: { name: both(meta.publisher), url: urls.page('/', main) },
     rights: `${meta.license.name} (${meta.license.url})`,
     items,
   };

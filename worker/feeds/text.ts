@@ -31,19 +31,30 @@ type Inline = string | { text: string; href: string; showUrl?: boolean };
 /** A paragraph, a list of lines, or a quotation in another language. */
 export type Block = { p: Inline[] } | { ul: Inline[][] } | { quote: string; lang: Lang };
 
-/** Where links point; absolute, built from the public origin. */
+/**
+ * Path prefix of the HTML pages in each language: Chinese at the root, English
+ * under `/en` (the scheme of `worker/pages`; the node feed test follows every
+ * link, so a drift shows).
+ */
+export const PAGE_PREFIX: Readonly<Record<Lang, string>> = { zh: '', en: '/en' };
+
+/** Where links point: absolute, on the public origin, to the page in the text's language. */
 export interface Urls {
   origin: string;
-  dataset(id: string): string;
-  indicator(id: string): string;
+  /** A page by its language-neutral path (`/`, `/datasets/x`). */
+  page(path: string, lang: Lang): string;
+  dataset(id: string, lang: Lang): string;
+  indicator(id: string, lang: Lang): string;
 }
 
 /** Builds absolute URLs under `origin`. */
 export function urlsFor(origin: string): Urls {
+  const page = (path: string, lang: Lang) => `${origin}${PAGE_PREFIX[lang]}${path}`;
   return {
     origin,
-    dataset: (id) => `${origin}/datasets/${id}`,
-    indicator: (id) => `${origin}/indicators/${id}`,
+    page,
+    dataset: (id, lang) => page(`/datasets/${id}`, lang),
+    indicator: (id, lang) => page(`/indicators/${id}`, lang),
   };
 }
 
@@ -61,7 +72,7 @@ export function figureLine(indicator: Indicator, lang: Lang, urls: Urls): Inline
   const word = unitWord(indicator, lang);
   const value = formatValue(indicator, lang) + (word ? ` ${word}` : '');
   const when = formatWhen(indicator, lang);
-  return [{ text: label, href: urls.indicator(indicator.id) }, lang === 'zh' ? `:${value}(${when})` : `: ${value} (${when})`];
+  return [{ text: label, href: urls.indicator(indicator.id, lang) }, lang === 'zh' ? `:${value}(${when})` : `: ${value} (${when})`];
 }
 
 /** Title of a dataset's release item: `数据集:科技创新平台` / `Dataset: Science and technology innovation platforms`. */
@@ -107,7 +118,7 @@ export function newsBlocks(news: NewsItem, indicators: readonly Indicator[], dat
   ];
   if (indicators.length) blocks.push({ ul: indicators.map((indicator) => figureLine(indicator, lang, urls)) });
   if (datasets.length) {
-    blocks.push({ p: [w.datasets, ...datasets.flatMap((d, n) => [n ? w.sep : '', { text: d.title[lang], href: urls.dataset(d.id) }])] });
+    blocks.push({ p: [w.datasets, ...datasets.flatMap((d, n) => [n ? w.sep : '', { text: d.title[lang], href: urls.dataset(d.id, lang) }])] });
   }
   // The quote is the article's own Chinese sentence: it goes with the Chinese text only.
   if (lang === 'zh') blocks.push({ quote: news.source.quote, lang: 'zh' });

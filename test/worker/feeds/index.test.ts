@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { FEED_FORMATS, feedPath } from '../../../worker/feeds';
+import { get, snapshot } from './helpers';
+
+const FORMATS = Object.values(FEED_FORMATS);
+
+describe('feed routes', () => {
+  it('serve every feed of the catalog and of each dataset with its media type and charset', async () => {
+    const s = await snapshot();
+    for (const format of FORMATS) {
+      for (const path of [`/${format.file}`, ...s.datasets.map((d) => `/datasets/${d.id}/${format.file}`)]) {
+        const res = await get(path);
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get('Content-Type'), path).toBe(`${format.type}; charset=utf-8`);
+        expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+        expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+        expect((await res.text()).length).toBeGreaterThan(500);
+      }
+    }
+  });
+
+  it('use the paths feedPath() gives pages for their links', () => {
+    expect(feedPath('rss')).toBe('/feed.xml');
+    expect(feedPath('atom', 'innovation-platforms')).toBe('/datasets/innovation-platforms/feed.atom');
+    expect(feedPath('json', undefined, 'en')).toBe('/feed.json?lang=en');
+  });
+
+  it('send a strong ETag, Last-Modified and public caching, and answer If-None-Match with 304', async () => {
+    const s = await snapshot();
+    const res = await get('/feed.atom');
+    const etag = res.headers.get('ETag')!;
+    expect(etag).toMatch(new RegExp(`^"${s.version}-[0-9a-f]{8}"$`));
+    expect(res.headers.get('Last-Modified')).toBe(s.modified.toUTCString());
+    expect(res.headers.get('Cache-Control')).toMatch(/^public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+, stale-if-error=\d+$/);
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"x", ${etag}`, '*']) {
+      const again = await get('/feed.atom', { headers: { 'If-None-Match': ifNoneMatch } });
+      expect(again.status, ifNoneMatch).toBe(304);
+      expect(again.headers.get('ETag')).toBe(etag);
+      expect(await again.text()).toBe('');
+    }
+    expect((await get('/feed.atom', { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
+    expect((await get('/feed.atom', { headers: { 'If-Modified-Since': res.headers.get('Last-Modified')! } })).status).toBe(304);
+  });
+
+  it('give each format, scope and language its own ETag', async () => {
+    const paths = ['/feed.xml', '/feed.atom', '/feed.json', '/feed.atom?lang=en', '/feed.atom?lang=zh', '/datasets/innovation-platforms/feed.atom'];
+    const tags = await Promise.all(paths.map(async (p) => (await get(p)).headers.get('ETag')));
+    expect(new Set(tags).size).toBe(paths.length);
+  });
+
+  it('answer HEAD like GET without a body', async () => {
+    const full = await get('/feed.xml');
+    const head = await get('/feed.xml', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('ETag')).toBe(full.headers.get('ETag'));
+    expect(head.headers.get('Content-Type')).toBe(full.headers.get('Content-Type'));
+    expect(await head.text()).toBe('');
+  });
+
+  it('state the language of the feed in Content-Language', async () => {
+    expect((await get('/feed.json')).headers.get('Content-Language')).toBe('zh-CN, en');
+    expect((await get('/feed.json?lang=zh')).headers.get('Content-Language')).toBe('zh-CN');
+    expect((await get('/feed.json?lang=en')).headers.get('Content-Language')).toBe('en');
+  });
+
+  it('reject unknown, repeated and invalid query parameters with a 400 problem naming the parameter', async () => {
+    const cases: [string, string, string][] = [
+      ['/feed.xml?lang=fr', 'invalid-parameter', 'lang'],
+      ['/feed.atom?lang=', 'invalid-parameter', 'lang'],
+      ['/feed.json?lang=en&lang=zh', 'invalid-parameter', 'lang'],
+      ['/feed.xml?format=atom', 'unknown-parameter', 'format'],
+      ['/datasets/innovation-platforms/feed.atom?page=2', 'unknown-parameter', 'page'],
+    ];
+    for (const [path, type, name] of cases) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
+      const problem = await res.json<{ type: string; detail: string }>();
+      expect(problem.type, path).toBe(`/problems/${type}`);
+      expect(problem.detail, path).toContain(`"${name}"`);
+    }
+    const bad = await (await get('/feed.xml?lang=fr')).json<{ detail: string }>();
+    expect(bad.detail).toContain('zh, en');
+  });
+
+  it('answer a feed of an unknown dataset with a 404 problem listing the datasets', async () => {
+    const s = await snapshot();
+    for (const path of ['/datasets/no-such-dataset/feed.xml', '/datasets/Innovation-Platforms/feed.atom', '/datasets/%E6%A0%AA/feed.json']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
+      const problem = await res.json<{ detail: string }>();
+      for (const d of s.datasets) expect(problem.detail).toContain(d.id);
+    }
+  });
+
+  it('refuse writes with 405 and Allow', async () => {
+    const res = await get('/feed.xml', { method: 'POST', body: 'x' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('Allow')).toContain('GET');
+  });
+});
