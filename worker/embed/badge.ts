@@ -8,7 +8,7 @@ import type { App } from '../app-env';
 import { formatWhen } from '../format';
 import { parseQuery, Problem, render, send } from '../http';
 import { ID_PATTERN, type Indicator, type Lang } from '../schema';
-import { cardFigure, colon, indicatorCardKind } from './card';
+import { cardFigure, colon, figureText, indicatorCardType } from './card';
 import { attr, escapeHtml } from './html';
 import { textWidth } from './measure';
 import { indicatorOr404, LangParam } from './params';
@@ -20,13 +20,12 @@ const FONT_SIZE = 11;
 const PAD = 6;
 const HEIGHT = 20;
 /** Right-hand colours by card kind; white text on each is at least 4.5:1. */
-const COLOURS = { number: '#1a7f37', target: '#0969da', ranking: '#8250df', dataset: '#1a7f37' } as const;
+const COLOURS = { number: '#1a7f37', target: '#0969da', rank: '#8250df' } as const;
 
 /** The badge of an indicator as SVG. */
 export function badgeSvg(indicator: Indicator, lang: Lang): string {
   const label = indicator.label[lang];
-  const f = cardFigure(indicator, lang);
-  const value = f.unit ? `${f.text} ${f.unit}` : f.text;
+  const value = figureText(cardFigure(indicator, lang));
   const when = formatWhen(indicator, lang);
   const name = `${label}${colon(lang)}${value}`;
   const lt = Math.ceil(textWidth(label, FONT_SIZE));
@@ -40,7 +39,7 @@ export function badgeSvg(indicator: Indicator, lang: Lang): string {
 <title>${escapeHtml(lang === 'zh' ? `${name}（${when}）` : `${name} (${when})`)}</title>
 <linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>
 <clipPath id="r"><rect${attr('width', w)}${attr('height', HEIGHT)} rx="3" fill="#fff"/></clipPath>
-<g clip-path="url(#r)"><rect${attr('width', lw)}${attr('height', HEIGHT)} fill="#555"/><rect${attr('x', lw)}${attr('width', vw)}${attr('height', HEIGHT)}${attr('fill', COLOURS[indicatorCardKind(indicator)])}/><rect${attr('width', w)}${attr('height', HEIGHT)} fill="url(#s)"/></g>
+<g clip-path="url(#r)"><rect${attr('width', lw)}${attr('height', HEIGHT)} fill="#555"/><rect${attr('x', lw)}${attr('width', vw)}${attr('height', HEIGHT)}${attr('fill', COLOURS[indicatorCardType(indicator)])}/><rect${attr('width', w)}${attr('height', HEIGHT)} fill="url(#s)"/></g>
 <g fill="#fff" text-anchor="middle" font-family="Verdana, Geneva, 'DejaVu Sans', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"${attr('font-size', FONT_SIZE)}>
 ${text(lw / 2, lt, label)}
 ${text(lw + vw / 2, vt, value)}

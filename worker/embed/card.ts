@@ -1,13 +1,49 @@
 /**
- * What a card says, and the card's HTML. The model is pure (format + types
- * only) so the widget can use the same wording; `renderCard` writes the markup
- * of `card-classes.ts` for the iframe page and the light-DOM fallback.
+ * What a card says, and its HTML, on the server. The widget
+ * (`widgets/src/cards/*.tsx`) draws the same card in a shadow root; this
+ * mirrors its markup and words so the iframe card (`/embed/:id`) gets the same
+ * look from the same stylesheet (`widgets/src/card.css`, built to
+ * `/widgets/card.<hash>.css`). The markup contract, as that stylesheet states it:
+ *
+ * ```html
+ * <div class="zz light|dark|auto" lang>                 container and theme
+ *   <div class="card number|target|rank|dataset" part="card" role="group" aria-labelledby="l">
+ *     <p class="label" id="l" part="label">…</p>
+ *     <p class="value" part="value">708<span class="unit"> platforms</span></p>
+ *     <p class="note" part="note">…</p>
+ *     <dl class="pair" part="pair"><div><dt>…</dt><dd part="value">…</dd></div>…</dl>
+ *     <progress max value aria-labelledby="pl" part="progress"></progress>
+ *     <ul class="list" part="list"><li><span>…</span><b>…</b></li>…</ul>
+ *     <p class="foot" part="foot"><span>when</span><span>来源:<a part="source">…</a></span></p>
+ * ```
+ *
+ * The light-DOM fallback inside embed code is deliberately NOT this markup:
+ * generic class names such as `card` or `label` would pick up the host page's
+ * own CSS (Bootstrap has both), and ids would repeat across cards. It is
+ * plain `<p>`/`<ul>` text instead (`renderFallback`).
  */
-import { formatValue, formatWhen, unitWord, type Figure } from '../format';
+import { formatPeriod, formatValue, formatWhen, unitWord, type Figure } from '../format';
 import type { Dataset, Indicator, Lang, Localized } from '../schema';
 import { attr, escapeHtml, safeHref } from './html';
-import { CARD_CLASS as C, CARD_PART as P, cardRootClass, type CardKind, type Theme } from './card-classes';
+import { DEFAULT_THEME, type Theme } from './theme';
 import { pageUrl } from './urls';
+
+
+/** The card types, named as the widget names them (its `type` attribute and `.card.<type>` class). */
+export const CARD_TYPES = ['number', 'target', 'rank', 'dataset'] as const;
+export type CardType = (typeof CARD_TYPES)[number];
+
+/**
+ * The widget's interface words (`widgets/src/words.ts`) that cards show; a
+ * test keeps the two equal.
+ */
+export const CARD_WORDS = {
+  zh: { source: '来源:', target: '目标', soFar: '已完成', ofTarget: '目标完成度', scope: '排名范围:' },
+  en: { source: 'Source: ', target: 'Target', soFar: 'So far', ofTarget: 'Progress towards the target', scope: 'Ranked ' },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+/** BCP 47 tags, as the widget writes them. */
+export const LANG_TAG: Readonly<Record<Lang, string>> = { zh: 'zh-CN', en: 'en' };
 
 /** The figures a card may need besides its own: the snapshot satisfies it. */
 export interface CardData {
@@ -30,72 +66,36 @@ export interface CardWhen {
   datetime: string;
 }
 
-/** Progress towards a target, where the article gives a so-far figure in the target's unit. */
-export interface CardProgress {
-  value: number;
-  max: number;
-  /** Accessible name of the progress bar. */
-  label: string;
-  text: string;
-}
-
-/** One line of a dataset card. */
-export interface CardRow {
-  id: string;
-  label: string;
-  figure: CardFigure;
-  when: CardWhen;
-}
-
 /** Everything a card shows, as plain text (escaping happens in rendering). */
 export interface CardModel {
-  kind: CardKind;
+  type: CardType;
   id: string;
   lang: Lang;
   label: string;
-  figure?: CardFigure;
+  /** The big figure (number, rank, target without a so-far figure). */
+  value?: CardFigure;
+  /** Rank scope (排名范围:全国), or a target's "目标 · 2023年" heading. */
   note?: string;
-  progress?: CardProgress;
-  /** A so-far figure that cannot be drawn as a bar (other unit than the target). */
-  soFar?: string;
-  rows?: CardRow[];
-  /** Omitted on dataset cards whose rows differ in date (each row then has its own). */
+  /** Target and so-far figure side by side. */
+  pair?: { term: string; figure: CardFigure }[];
+  /** A bar, where the so-far figure counts the same thing as the target. */
+  progress?: { value: number; max: number; note: string };
+  /** A dataset's figures. */
+  rows?: { id: string; label: string; figure: CardFigure }[];
   when?: CardWhen;
-  source: { text: string; href: string };
+  source: { prefix: string; publisher: string; href: string };
+  /** The so-far indicator a target card shows: the widget's `progress` attribute. */
+  progressId?: string;
 }
-
-const TEXT = {
-  zh: {
-    target: '目标',
-    forecast: '预计',
-    progress: '年内进展',
-    progressLabel: '完成进度',
-    progressText: (done: string, target: string, pct: number) => `已完成${done}，目标${target}（${pct}%）`,
-    soFar: (done: string, when: string) => `已完成：${done}（${when}）`,
-    ranked: (label: string, figure: string) => `${label}：${figure}`,
-    source: (publisher: string, title: string) => `来源：${publisher}《${title}》`,
-  },
-  en: {
-    target: 'Target',
-    forecast: 'Projected',
-    progress: 'Progress so far',
-    progressLabel: 'Progress towards the target',
-    progressText: (done: string, target: string, pct: number) => `${done} of ${target} (${pct}%)`,
-    soFar: (done: string, when: string) => `So far: ${done} (${when})`,
-    ranked: (label: string, figure: string) => `${label}: ${figure}`,
-    source: (publisher: string, title: string) => `Source: ${publisher}, “${title}”`,
-  },
-} as const;
 
 /** `: ` or `：` */
 export const colon = (lang: Lang): string => (lang === 'zh' ? '：' : ': ');
 
 /** The figure with its qualifier and (in English) its measure word. */
-export function cardFigure(figure: Figure, lang: Lang): CardFigure {
-  return { text: formatValue(figure, lang), unit: unitWord(figure, lang) };
-}
+export const cardFigure = (figure: Figure, lang: Lang): CardFigure => ({ text: formatValue(figure, lang), unit: unitWord(figure, lang) });
 
-const joined = (f: CardFigure) => (f.unit ? `${f.text} ${f.unit}` : f.text);
+/** `708家`, `708 platforms`: a figure as one string. */
+export const figureText = (f: CardFigure): string => (f.unit ? `${f.text} ${f.unit}` : f.text);
 
 /** `<time datetime>` wants one date; an interval is dated by its start. */
 const when = (indicator: Indicator, lang: Lang): CardWhen => ({
@@ -103,73 +103,73 @@ const when = (indicator: Indicator, lang: Lang): CardWhen => ({
   datetime: indicator.asOf ?? indicator.period.split('/')[0]!,
 });
 
-/** The target a progress figure counts towards, or the progress figure of a target. */
-function progressPair(indicator: Indicator, data: CardData): { done: Indicator; target: Indicator } | undefined {
-  if (indicator.relations?.towards) {
-    const target = data.indicator(indicator.relations.towards);
-    return target ? { done: indicator, target } : undefined;
+/** Whether a so-far figure can be drawn as a share of its target (the widget's `comparable`). */
+export const comparable = (progress: Indicator, target: Indicator): boolean =>
+  progress.unit === target.unit && progress.measure === target.measure && target.measure !== 'growth_yoy' && target.value > 0;
+
+/** The card type an indicator reads best as (the widget's `inferType`). */
+export const indicatorCardType = (i: Indicator): Exclude<CardType, 'dataset'> =>
+  i.unit === 'rank' ? 'rank' : i.kind === 'target' || (i.kind === 'progress' && i.relations?.towards) ? 'target' : 'number';
+
+/** The target and so-far figure a target card shows, if the data links them. */
+function targetPair(i: Indicator, data: CardData): { t: Indicator; p?: Indicator } | undefined {
+  if (i.kind === 'progress') {
+    const t = i.relations?.towards ? data.indicator(i.relations.towards) : undefined;
+    return t ? { t, p: i } : undefined;
   }
-  if (indicator.kind !== 'target') return undefined;
-  const done = data.indicators.find((i) => i.relations?.towards === indicator.id);
-  return done ? { done, target: indicator } : undefined;
+  return { t: i, p: data.indicators.find((x) => x.relations?.towards === i.id) };
 }
 
-/** The card kind an indicator gets: ranks → ranking, targets → target, everything else → number. */
-export const indicatorCardKind = (indicator: Indicator): CardKind =>
-  indicator.unit === 'rank' ? 'ranking' : indicator.kind === 'target' ? 'target' : 'number';
+const source = (i: Indicator, lang: Lang, href: string) => ({ prefix: CARD_WORDS[lang].source, publisher: i.source.publisher[lang], href });
 
 /** The model of an indicator's card. */
-export function indicatorCard(indicator: Indicator, lang: Lang, data: CardData, origin: string): CardModel {
-  const t = TEXT[lang];
-  const kind = indicatorCardKind(indicator);
-  const model: CardModel = {
-    kind,
-    id: indicator.id,
+export function indicatorCard(i: Indicator, lang: Lang, data: CardData, origin: string): CardModel {
+  const w = CARD_WORDS[lang];
+  const type = indicatorCardType(i);
+  const pair = type === 'target' ? targetPair(i, data) : undefined;
+  if (pair) {
+    const { t, p } = pair;
+    const heading = `${w.target} · ${formatPeriod(t.period, lang)}`;
+    // The period heads the target, so the foot is the source alone (as in the widget).
+    const base = { type, id: i.id, lang, label: t.label[lang], source: source(t, lang, pageUrl(origin, 'indicator', t.id, lang)) } as const;
+    if (!p) return { ...base, note: heading, value: cardFigure(t, lang) };
+    const bar = comparable(p, t);
+    const model: CardModel = {
+      ...base,
+      progressId: p.id === i.id ? undefined : p.id,
+      pair: [
+        { term: heading, figure: cardFigure(t, lang) },
+        { term: `${bar ? w.soFar : p.label[lang]} · ${formatWhen(p, lang)}`, figure: cardFigure(p, lang) },
+      ],
+    };
+    if (bar) {
+      const share = `${Math.round((100 * p.value) / t.value)}%`;
+      model.progress = { value: Math.min(p.value, t.value), max: t.value, note: `${w.ofTarget}: ${share} (${formatValue(p, lang)} / ${formatValue(t, lang)})` };
+    }
+    return model;
+  }
+  const scope = type === 'rank' ? i.relations?.scope?.[lang] : undefined;
+  return {
+    type: type === 'target' ? 'number' : type,
+    id: i.id,
     lang,
-    label: indicator.label[lang],
-    figure: cardFigure(indicator, lang),
-    when: when(indicator, lang),
-    source: { text: t.source(indicator.source.publisher[lang], indicator.source.title[lang]), href: pageUrl(origin, 'indicator', indicator.id, lang) },
+    label: i.label[lang],
+    value: cardFigure(i, lang),
+    ...(scope ? { note: `${w.scope}${scope}` } : {}),
+    when: when(i, lang),
+    source: source(i, lang, pageUrl(origin, 'indicator', i.id, lang)),
   };
-  if (kind === 'ranking') {
-    const ranked = indicator.relations?.ranks ? data.indicator(indicator.relations.ranks) : undefined;
-    const scope = indicator.relations?.scope?.[lang];
-    const parts = [scope, ranked && t.ranked(ranked.label[lang], joined(cardFigure(ranked, lang)))].filter(Boolean);
-    const note = parts.join(' · ');
-    if (note) model.note = note.charAt(0).toLocaleUpperCase(lang) + note.slice(1);
-  } else if (kind === 'target') {
-    model.note = t.target;
-  } else if (indicator.kind === 'forecast') {
-    model.note = t.forecast;
-  } else if (indicator.kind === 'progress') {
-    model.note = t.progress;
-  }
-  const pair = progressPair(indicator, data);
-  if (pair && pair.done.unit === pair.target.unit && pair.target.value > 0) {
-    const { done, target } = pair;
-    const pct = Math.round((done.value / target.value) * 100);
-    // The done figure without its unit word: "27 of 100 achievements", "已完成27项,目标100项".
-    const text = t.progressText(formatValue(done, lang), joined(cardFigure(target, lang)), pct);
-    model.progress = { value: Math.min(done.value, target.value), max: target.value, label: t.progressLabel, text };
-  } else if (pair && kind === 'target') {
-    model.soFar = t.soFar(joined(cardFigure(pair.done, lang)), formatWhen(pair.done, lang));
-  }
-  return model;
 }
 
 /** The model of a dataset's card: a compact list of its figures. */
-export function datasetCard(dataset: Dataset, lang: Lang, origin: string): CardModel {
-  const rows = dataset.indicators.map((i) => ({ id: i.id, label: i.label[lang], figure: cardFigure(i, lang), when: when(i, lang) }));
-  const first = dataset.indicators[0]!;
-  const shared = rows.every((r) => r.when.text === rows[0]!.when.text);
+export function datasetCard(d: Dataset, lang: Lang, origin: string): CardModel {
   return {
-    kind: 'dataset',
-    id: dataset.id,
+    type: 'dataset',
+    id: d.id,
     lang,
-    label: dataset.title[lang],
-    rows,
-    ...(shared ? { when: rows[0]!.when } : {}),
-    source: { text: TEXT[lang].source(first.source.publisher[lang], first.source.title[lang]), href: pageUrl(origin, 'dataset', dataset.id, lang) },
+    label: d.title[lang],
+    rows: d.indicators.map((i) => ({ id: i.id, label: i.label[lang], figure: cardFigure(i, lang) })),
+    source: source(d.indicators[0]!, lang, pageUrl(origin, 'dataset', d.id, lang)),
   };
 }
 
@@ -178,47 +178,72 @@ export interface RenderCardOptions {
   theme?: Theme;
   /** `_blank` inside the iframe, so a click does not navigate the frame. */
   linkTarget?: '_blank';
-  /** Prefix of every line (the card is written one element per line). */
-  indent?: string;
 }
 
-const time = (w: CardWhen, cls?: string) => `<time${attr('class', cls)}${attr('datetime', w.datetime)}>${escapeHtml(w.text)}</time>`;
+const figureHtml = (f: CardFigure) => `${escapeHtml(f.text)}${f.unit ? `<span class="unit"> ${escapeHtml(f.unit)}</span>` : ''}`;
 
-/** The card's HTML (see `card-classes.ts`). Every text is escaped; the link is http(s) only. */
+function sourceLink(model: CardModel, part: string, target?: '_blank'): string {
+  const href = safeHref(model.source.href);
+  const name = escapeHtml(model.source.publisher);
+  const link = href ? `<a${attr('href', href)}${part}${attr('target', target)}${attr('rel', target ? 'noopener' : undefined)}>${name}</a>` : name;
+  return `${escapeHtml(model.source.prefix)}${link}`;
+}
+
+/**
+ * The card as the widget draws it (see the contract above), for the iframe
+ * page. Every text is escaped; the source link is http(s) only.
+ */
 export function renderCard(model: CardModel, options: RenderCardOptions = {}): string {
-  const pad = options.indent ?? '';
-  const lines: string[] = [];
-  const line = (depth: number, html: string) => lines.push(`${pad}${'  '.repeat(depth)}${html}`);
-  const p = (cls: string, part: string, html: string) => line(1, `<p class="${cls}" part="${part}">${html}</p>`);
-
-  line(0, `<div class="${cardRootClass(model.kind)}" part="${P.card}" role="group"${attr('aria-label', model.label)}${attr('lang', model.lang)}${attr('data-theme', options.theme ?? 'auto')}>`);
-  p(C.label, P.label, escapeHtml(model.label));
-  if (model.figure) {
-    const unit = model.figure.unit ? ` <span class="${C.unit}" part="${P.unit}">${escapeHtml(model.figure.unit)}</span>` : '';
-    p(C.figure, P.figure, `<span class="${C.value}" part="${P.value}">${escapeHtml(model.figure.text)}</span>${unit}`);
+  const out: string[] = [];
+  const add = (html: string) => out.push(`    ${html}`);
+  add(`<p class="label" id="l" part="label">${escapeHtml(model.label)}</p>`);
+  const note = model.note ? `<p class="note" part="note">${escapeHtml(model.note)}</p>` : '';
+  const value = model.value ? `<p class="value" part="value">${figureHtml(model.value)}</p>` : '';
+  // A target heads its figure with its period; a rank explains its scope after it.
+  if (model.type === 'target') out.push(...[note, value].filter(Boolean).map((h) => `    ${h}`));
+  else out.push(...[value, note].filter(Boolean).map((h) => `    ${h}`));
+  if (model.pair) {
+    add(`<dl class="pair" part="pair">${model.pair.map((x) => `<div><dt>${escapeHtml(x.term)}</dt><dd part="value">${figureHtml(x.figure)}</dd></div>`).join('')}</dl>`);
   }
-  if (model.note) p(C.note, P.note, escapeHtml(model.note));
   if (model.progress) {
-    const { value, max, label, text } = model.progress;
-    const pct = `${Math.round((value / max) * 100)}%`;
-    p(C.progress, P.progress, `<progress class="${C.bar}" part="${P.bar}"${attr('max', max)}${attr('value', value)}${attr('aria-label', label)}>${pct}</progress> <span class="${C.progressText}">${escapeHtml(text)}</span>`);
-  } else if (model.soFar) {
-    p(C.progress, P.progress, `<span class="${C.progressText}">${escapeHtml(model.soFar)}</span>`);
+    const { value: v, max, note: text } = model.progress;
+    add(`<progress${attr('max', max)}${attr('value', v)} aria-labelledby="pl" part="progress"></progress>`);
+    add(`<p class="note" id="pl" part="note">${escapeHtml(text)}</p>`);
   }
   if (model.rows) {
-    line(1, `<ul class="${C.list}" part="${P.list}">`);
-    for (const row of model.rows) {
-      const rowWhen = model.when ? '' : ` ${time(row.when, C.rowWhen)}`;
-      line(2, `<li class="${C.row}" part="${P.row}"><span class="${C.rowLabel}">${escapeHtml(row.label)}</span> <span class="${C.rowValue}">${escapeHtml(joined(row.figure))}</span>${rowWhen}</li>`);
-    }
-    line(1, '</ul>');
+    add('<ul class="list" part="list">');
+    for (const row of model.rows) add(`  <li><span>${escapeHtml(row.label)}</span><b>${figureHtml(row.figure)}</b></li>`);
+    add('</ul>');
   }
-  if (model.when) p(C.when, P.when, time(model.when));
-  const href = safeHref(model.source.href);
-  const link = href
-    ? `<a class="${C.link}" part="${P.link}"${attr('href', href)}${attr('target', options.linkTarget)}${attr('rel', options.linkTarget ? 'noopener' : undefined)}>${escapeHtml(model.source.text)}</a>`
-    : escapeHtml(model.source.text);
-  p(C.source, P.source, link);
-  line(0, '</div>');
-  return lines.join('\n');
+  const whenHtml = model.when ? `<span><time${attr('datetime', model.when.datetime)}>${escapeHtml(model.when.text)}</time></span>` : '';
+  add(`<p class="foot" part="foot">${whenHtml}<span>${sourceLink(model, ' part="source"', options.linkTarget)}</span></p>`);
+  return `<div${attr('class', `zz ${options.theme ?? DEFAULT_THEME}`)}${attr('lang', LANG_TAG[model.lang])}>
+  <div${attr('class', `card ${model.type}`)} part="card" role="group" aria-labelledby="l">
+${out.join('\n')}
+  </div>
+</div>`;
+}
+
+/**
+ * The light-DOM fallback of a card in embed code: the same facts as plain
+ * paragraphs (no classes, no ids), so the host page reads right before or
+ * without the script, in its own styles. A dataset keeps one `<li>` per
+ * figure: the widget reserves a row per `<li>` to avoid layout shift.
+ */
+export function renderFallback(model: CardModel, indent = '  '): string {
+  const lines: string[] = [`<p><strong>${escapeHtml(model.label)}</strong></p>`];
+  const sep = colon(model.lang);
+  if (model.type === 'target' && model.note && model.value) lines.push(`<p>${escapeHtml(model.note)}${sep}<b>${escapeHtml(figureText(model.value))}</b></p>`);
+  else if (model.value) lines.push(`<p><b>${escapeHtml(figureText(model.value))}</b></p>`);
+  if (model.type !== 'target' && model.note) lines.push(`<p>${escapeHtml(model.note)}</p>`);
+  for (const x of model.pair ?? []) lines.push(`<p>${escapeHtml(x.term)}${sep}<b>${escapeHtml(figureText(x.figure))}</b></p>`);
+  if (model.progress) lines.push(`<p>${escapeHtml(model.progress.note)}</p>`);
+  if (model.rows) {
+    lines.push('<ul>');
+    for (const row of model.rows) lines.push(`  <li>${escapeHtml(row.label)}${sep}<b>${escapeHtml(figureText(row.figure))}</b></li>`);
+    lines.push('</ul>');
+  }
+  const whenHtml = model.when ? `<time${attr('datetime', model.when.datetime)}>${escapeHtml(model.when.text)}</time> · ` : '';
+  lines.push(`<p><small>${whenHtml}${sourceLink(model, '')}</small></p>`);
+  return lines.map((l) => indent + l).join('\n');
 }

@@ -10,8 +10,8 @@ import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
 import { parseQuery, publicOrigin, render, send } from '../http';
 import { LANGS, type Dataset, type Indicator, type Lang } from '../schema';
-import { indicatorCard, indicatorCardKind } from './card';
-import type { Theme } from './card-classes';
+import { CARD_TYPES, indicatorCard, indicatorCardType, type CardType } from './card';
+import type { Theme } from './theme';
 import { attr, escapeHtml } from './html';
 import { embedSnippet, scriptTag } from './snippet';
 import { widgetManifest, type WidgetManifest } from './widget-script';
@@ -22,29 +22,32 @@ export const DEMO_CSP =
 
 const DEMO_THEMES = ['light', 'dark'] as const satisfies readonly Theme[];
 
-/** One example of each card kind, picked from the data (a target is shown with its progress). */
-export function demoTargets(snapshot: Snapshot, origin: string): { kind: string; target: Indicator | Dataset }[] {
-  const of = (test: (i: Indicator) => boolean) => snapshot.indicators.find(test);
-  const number = of((i) => indicatorCardKind(i) === 'number');
-  const target = of((i) => indicatorCardKind(i) === 'target' && indicatorCard(i, 'zh', snapshot, origin).progress !== undefined) ?? of((i) => indicatorCardKind(i) === 'target');
-  const ranking = of((i) => indicatorCardKind(i) === 'ranking');
-  const picks: { kind: string; target: Indicator | Dataset | undefined }[] = [
-    { kind: 'number', target: number },
-    { kind: 'target', target },
-    { kind: 'ranking', target: ranking },
-    { kind: 'dataset', target: snapshot.datasets[0] },
-  ];
-  return picks.filter((p): p is { kind: string; target: Indicator | Dataset } => p.target !== undefined);
+/** One example of a card type. */
+export interface DemoPick {
+  type: CardType;
+  target: Indicator | Dataset;
+}
+
+/** One example of each card type, picked from the data; the target is one with a progress bar where the data has one. */
+export function demoPicks(snapshot: Snapshot, origin: string): DemoPick[] {
+  const of = (type: CardType, test: (i: Indicator) => boolean = () => true) => snapshot.indicators.find((i) => indicatorCardType(i) === type && test(i));
+  const found: Record<CardType, Indicator | Dataset | undefined> = {
+    number: of('number'),
+    target: of('target', (i) => i.kind === 'target' && indicatorCard(i, 'zh', snapshot, origin).progress !== undefined) ?? of('target'),
+    rank: of('rank'),
+    dataset: snapshot.datasets[0],
+  };
+  return CARD_TYPES.flatMap((type) => (found[type] ? [{ type, target: found[type] }] : []));
 }
 
 const WORDS = {
-  zh: { lang: '中文', light: '浅色', dark: '深色', number: '数字卡片', target: '目标卡片（含进度）', ranking: '排名卡片', dataset: '数据集卡片' },
-  en: { lang: 'English', light: 'light', dark: 'dark', number: 'Number card', target: 'Target card, with progress', ranking: 'Ranking card', dataset: 'Dataset card' },
-} as const satisfies Record<Lang, Record<string, string>>;
+  zh: { lang: '中文', light: '浅色', dark: '深色', number: '数字卡片', target: '目标卡片（含进度）', rank: '排名卡片', dataset: '数据集卡片' },
+  en: { lang: 'English', light: 'light', dark: 'dark', number: 'Number card', target: 'Target card, with progress', rank: 'Ranking card', dataset: 'Dataset card' },
+} as const satisfies Record<Lang, Record<CardType | (typeof DEMO_THEMES)[number] | 'lang', string>>;
 
 /** The demo page. `origin` is used for links inside cards; scripts, frames and badges are same-origin paths. */
 export function demoPage(snapshot: Snapshot, origin: string, manifest: WidgetManifest | undefined): string {
-  const picks = demoTargets(snapshot, origin);
+  const picks = demoPicks(snapshot, origin);
   const code = (target: Indicator | Dataset, lang: Lang, theme?: Theme) => embedSnippet({ origin, target, lang, theme, manifest, data: snapshot });
   // Paths, not absolute URLs: the page's CSP allows only its own origin, whatever PUBLIC_ORIGIN says.
   const local = (html: string) => html.split(`${origin}/`).join('/');
@@ -55,7 +58,7 @@ export function demoPage(snapshot: Snapshot, origin: string, manifest: WidgetMan
     for (const theme of DEMO_THEMES) {
       const w = WORDS[lang];
       const id = `cards-${lang}-${theme}`;
-      const cards = picks.map((p) => item(w[p.kind as keyof typeof w] ?? p.kind, code(p.target, lang, theme).element));
+      const cards = picks.map((p) => item(w[p.type], code(p.target, lang, theme).element));
       sections.push(`<section class="demo-section demo-${theme}"${attr('lang', lang)}${attr('aria-labelledby', id)}>
 <h3${attr('id', id)}>${escapeHtml(`${w.lang} · ${w[theme]}`)}</h3>
 <div class="demo-grid">
@@ -69,7 +72,7 @@ ${cards.join('\n')}
   const frames = LANGS.flatMap((lang) =>
     DEMO_THEMES.map((theme, n) => {
       const p = picks[(LANGS.indexOf(lang) * 2 + n) % picks.length]!;
-      return item(`<iframe> · ${WORDS[lang][p.kind as 'number']} · ${WORDS[lang].lang} · ${WORDS[lang][theme]}`, local(code(p.target, lang, theme).iframe));
+      return item(`<iframe> · ${WORDS[lang][p.type]} · ${WORDS[lang].lang} · ${WORDS[lang][theme]}`, local(code(p.target, lang, theme).iframe));
     }),
   );
   const badges = LANGS.flatMap((lang) => picks.filter((p) => !('indicators' in p.target)).map((p) => local(code(p.target, lang).badge)));

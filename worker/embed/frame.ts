@@ -7,8 +7,8 @@ import type { Context } from 'hono';
 import type { App } from '../app-env';
 import { parseQuery, publicOrigin, render, send } from '../http';
 import type { Dataset, Indicator, Lang } from '../schema';
-import { colon, renderCard, type CardModel } from './card';
-import { CARD_CLASS, type Theme } from './card-classes';
+import { colon, figureText, LANG_TAG, renderCard, type CardModel } from './card';
+import type { Theme } from './theme';
 import { attr, escapeHtml } from './html';
 import { datasetOr404, indicatorOr404, LangParam, ThemeParam } from './params';
 import { cardModel, isDataset } from './snippet';
@@ -35,10 +35,10 @@ export interface FramePageInput {
 
 /** The iframe document of a card. */
 export function framePage({ model, theme, page, provider, manifest }: FramePageInput): string {
-  const figure = model.figure ? `${colon(model.lang)}${model.figure.text}${model.figure.unit ? ` ${model.figure.unit}` : ''}` : '';
+  const figure = model.value ? `${colon(model.lang)}${figureText(model.value)}` : '';
   const scheme = theme === 'auto' ? 'light dark' : theme;
   return `<!doctype html>
-<html${attr('lang', model.lang === 'zh' ? 'zh-CN' : 'en')}${attr('data-theme', theme)}${attr('data-zz-embed', model.id)}${attr('data-zz-kind', model.kind === 'dataset' ? 'dataset' : 'indicator')}>
+<html${attr('lang', LANG_TAG[model.lang])}${attr('data-theme', theme)}${attr('data-zz-embed', model.id)}${attr('data-zz-kind', model.type === 'dataset' ? 'dataset' : 'indicator')}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -49,7 +49,7 @@ export function framePage({ model, theme, page, provider, manifest }: FramePageI
 ${manifest ? `<link rel="stylesheet"${attr('href', manifest.css)}>\n` : ''}<link rel="stylesheet" href="/embed/frame.css">
 <script src="/embed/resize.js" defer></script>
 </head>
-<body class="${CARD_CLASS.embedBody}">
+<body>
 ${renderCard(model, { theme, linkTarget: '_blank' })}
 </body>
 </html>
@@ -67,7 +67,7 @@ async function sendFrame(c: Context<App>, target: Indicator | Dataset, lang: Lan
     framePage({ model: cardModel(target, lang, snapshot, origin), theme, page: pageUrl(origin, kind, target.id, lang), provider: snapshot.meta.title[lang], manifest }),
   );
   return send(c, snapshot, rendered, {
-    headers: { 'Content-Security-Policy': FRAME_CSP, 'Content-Language': lang === 'zh' ? 'zh-CN' : 'en', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+    headers: { 'Content-Security-Policy': FRAME_CSP, 'Content-Language': LANG_TAG[lang], 'Cross-Origin-Embedder-Policy': 'require-corp' },
   });
 }
 

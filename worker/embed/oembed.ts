@@ -11,6 +11,7 @@ import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
 import { oneOf, parseQuery, Problem, publicOrigin, render, send } from '../http';
 import { ID_PATTERN, LANGS, type Dataset, type Indicator, type Lang } from '../schema';
+import { DEFAULT_THEME } from './theme';
 import { ThemeParam } from './params';
 import { cardModel, embedSnippet } from './snippet';
 import { FRAME_WIDTHS, frameHeight } from './size';
@@ -118,7 +119,7 @@ export const oembed = async (c: Context<App>) => {
   const kind = 'indicators' in target ? 'dataset' : 'indicator';
   const key = `oembed:${origin}:${manifest?.script ?? '-'}:${kind}:${target.id}:${lang}:${embed}:${theme}:${width}x${height}`;
   const rendered = render(snapshot, key, 'application/json; charset=utf-8', () => {
-    const code = embedSnippet({ origin, target, lang, theme: theme === 'auto' ? undefined : theme, manifest, data: snapshot, size: { width, height } });
+    const code = embedSnippet({ origin, target, lang, theme: theme === DEFAULT_THEME ? undefined : theme, manifest, data: snapshot, size: { width, height } });
     const body: OEmbedRich = {
       version: '1.0',
       type: 'rich',

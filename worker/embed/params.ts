@@ -6,13 +6,13 @@ import * as v from 'valibot';
 import type { Snapshot } from '../data-source';
 import { oneOf, Problem } from '../http';
 import { LANGS, type Dataset, type Indicator } from '../schema';
-import { THEMES } from './card-classes';
+import { DEFAULT_THEME, THEMES } from './theme';
 
 /** `lang=zh|en`, default Chinese (the article's language). */
 export const LangParam = v.optional(oneOf(LANGS), 'zh');
 
-/** `theme=light|dark|auto`, default `auto` (follows the reader's colour scheme). */
-export const ThemeParam = v.optional(oneOf(THEMES), 'auto');
+/** `theme=light|dark|auto`, default `light` as in the widget (`auto` follows the reader's colour scheme). */
+export const ThemeParam = v.optional(oneOf(THEMES), DEFAULT_THEME);
 
 /** The indicator `id`, or a 404 that says where the ids are. */
 export function indicatorOr404(snapshot: Snapshot, id: string): Indicator {

@@ -9,8 +9,8 @@ import type { Context } from 'hono';
 import type { App } from '../app-env';
 import { publicOrigin } from '../http';
 import type { Dataset, Indicator, Lang } from '../schema';
-import { colon, datasetCard, indicatorCard, renderCard, type CardData, type CardModel } from './card';
-import type { Theme } from './card-classes';
+import { cardFigure, colon, datasetCard, figureText, indicatorCard, renderFallback, type CardData, type CardModel } from './card';
+import type { Theme } from './theme';
 import { attr } from './html';
 import { FRAME_WIDTH, frameHeight } from './size';
 import { badgeUrl, embedUrl, oembedUrl, pageUrl, type EmbedKind } from './urls';
@@ -51,7 +51,7 @@ export interface SnippetInput {
   origin: string;
   target: Indicator | Dataset;
   lang: Lang;
-  /** Omitted: `auto` (follows the reader's colour scheme), and no attribute is written. */
+  /** Omitted: the widget's default (`light`), and no attribute is written. */
   theme?: Theme;
   /** The widget build's manifest; without it the script falls back to the short-cached `/widget.js`. */
   manifest?: WidgetManifest;
@@ -80,10 +80,11 @@ export function embedSnippet(input: SnippetInput): EmbedCode {
   const { origin, target, lang, theme, manifest, data } = input;
   const kind: EmbedKind = isDataset(target) ? 'dataset' : 'indicator';
   const model = cardModel(target, lang, data, origin);
-  const fallback = renderCard(model, { theme, indent: '  ' });
-  const placement = `${attr(kind, target.id)}${attr('lang', lang)}${attr('theme', theme)}`;
-  const element = `<zz-indicator${placement}>\n${fallback}\n</zz-indicator>`;
-  const div = `<div${attr(`data-zz-${kind}`, target.id)}${attr('lang', lang)}${attr('data-theme', theme)}>\n${fallback}\n</div>`;
+  const fallback = renderFallback(model);
+  // The widget's attributes; `progress` names the so-far figure a target card shows beside the target.
+  const element = `<zz-indicator${attr(kind, target.id)}${attr('progress', model.progressId)}${attr('lang', lang)}${attr('theme', theme)}>\n${fallback}\n</zz-indicator>`;
+  // The widget turns data-zz-<name> into the attribute <name>; `lang` is read from the nearest ancestor.
+  const div = `<div${attr(`data-zz-${kind}`, target.id)}${attr('data-zz-progress', model.progressId)}${attr('data-zz-theme', theme)}${attr('lang', lang)}>\n${fallback}\n</div>`;
   const { width, height } = input.size ?? { width: FRAME_WIDTH, height: frameHeight(model, FRAME_WIDTH) };
   const title = `${model.label} · ${data.meta.title[lang]}`;
   const iframe = `<iframe${attr('src', embedUrl(origin, kind, target.id, lang, theme))}${attr('title', title)}${attr('width', width)}${attr('height', height)} loading="lazy"></iframe>`;
@@ -91,8 +92,8 @@ export function embedSnippet(input: SnippetInput): EmbedCode {
   const page = pageUrl(origin, kind, target.id, lang);
   let badge = '';
   let markdown = '';
-  if (kind === 'indicator' && model.figure) {
-    const alt = `${model.label}${colon(lang)}${model.figure.text}${model.figure.unit ? ` ${model.figure.unit}` : ''}`;
+  if (!isDataset(target)) {
+    const alt = `${target.label[lang]}${colon(lang)}${figureText(cardFigure(target, lang))}`;
     const src = badgeUrl(origin, target.id, lang);
     badge = `<img${attr('src', src)}${attr('alt', alt)}>`;
     markdown = `[![${alt.replace(/[[\]\\]/g, '\\$&')}](${src})](${page})`;

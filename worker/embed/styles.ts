@@ -4,8 +4,9 @@
  * `card.<hash>.css`; these only frame it.
  */
 
-/** `/embed/frame.css`: the iframe page around the card: no margins, transparent, the theme's colour scheme. */
+/** `/embed/frame.css`: the iframe page around the card: no margins, transparent, a system font (the card inherits it), the theme's colour scheme. */
 export const FRAME_CSS = `html, body { margin: 0; padding: 0; background: transparent; }
+body { font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
 html { color-scheme: light dark; }
 html[data-theme="light"] { color-scheme: light; }
 html[data-theme="dark"] { color-scheme: dark; }

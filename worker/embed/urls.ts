@@ -4,6 +4,7 @@
  * URL in it is absolute.
  */
 import type { Lang } from '../schema';
+import { DEFAULT_THEME, type Theme } from './theme';
 
 /** What a card shows: one indicator, or one dataset's figures. */
 export type EmbedKind = 'indicator' | 'dataset';
@@ -19,9 +20,9 @@ export const pageUrl = (origin: string, kind: EmbedKind, id: string, lang: Lang)
   `${origin}${PAGE_PREFIX[lang]}/${kind === 'indicator' ? 'indicators' : 'datasets'}/${id}`;
 
 /** The iframe card (`/embed/:id`, `/embed/dataset/:id`); `lang` is always explicit so the frame never guesses. */
-export function embedUrl(origin: string, kind: EmbedKind, id: string, lang: Lang, theme?: string): string {
+export function embedUrl(origin: string, kind: EmbedKind, id: string, lang: Lang, theme?: Theme): string {
   const path = kind === 'indicator' ? `/embed/${id}` : `/embed/dataset/${id}`;
-  return `${origin}${path}?lang=${lang}${theme && theme !== 'auto' ? `&theme=${theme}` : ''}`;
+  return `${origin}${path}?lang=${lang}${theme && theme !== DEFAULT_THEME ? `&theme=${theme}` : ''}`;
 }
 
 /** The SVG badge of an indicator. */
