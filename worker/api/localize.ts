@@ -29,13 +29,16 @@ export function oneLanguageSchema(schema: v.GenericSchema): v.GenericSchema {
   if (cached) return cached;
   const { type, entries, wrapped, item } = node(schema);
   let out = schema;
+  // A schema without bilingual text inside stays the same object.
   if (entries && OBJECTS[type]) {
     const mapped = Object.fromEntries(Object.entries(entries).map(([k, e]) => [k, oneLanguageSchema(e)]));
-    out = OBJECTS[type](mapped);
+    if (Object.keys(entries).some((k) => mapped[k] !== entries[k])) out = OBJECTS[type](mapped);
   } else if (type === 'optional' && wrapped) {
-    out = v.optional(oneLanguageSchema(wrapped));
+    const inner = oneLanguageSchema(wrapped);
+    if (inner !== wrapped) out = v.optional(inner);
   } else if (type === 'array' && item) {
-    out = v.array(oneLanguageSchema(item));
+    const inner = oneLanguageSchema(item);
+    if (inner !== item) out = v.array(inner);
   }
   flattened.set(schema, out);
   return out;
