@@ -12,15 +12,16 @@ export function parseQuery<const E extends v.ObjectEntries>(
   entries: E,
 ): v.InferOutput<v.ObjectSchema<E, undefined>> {
   const params = new URL(c.req.url).searchParams;
-  const raw: Record<string, string> = {};
+  // Own keys only, on a prototype-less record: `constructor` or `__proto__` must read as unknown, not as known or repeated.
+  const raw: Record<string, string> = Object.create(null);
   const allowed = Object.keys(entries);
   for (const [name, value] of params) {
-    if (!(name in entries)) {
+    if (!Object.hasOwn(entries, name)) {
       throw new Problem(400, 'unknown-parameter', `Unknown query parameter "${name}". ${
         allowed.length ? `Allowed here: ${allowed.join(', ')}.` : 'This resource takes no query parameters.'
       }`, { 'invalid-params': [{ name, reason: 'unknown parameter' }], allowed });
     }
-    if (name in raw) {
+    if (Object.hasOwn(raw, name)) {
       throw new Problem(400, 'invalid-parameter', `Query parameter "${name}" is given more than once; give it once.`, {
         'invalid-params': [{ name, reason: 'repeated' }],
       });
