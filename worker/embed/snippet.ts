@@ -96,7 +96,8 @@ export function embedSnippet(input: SnippetInput): EmbedCode {
     const alt = `${target.label[lang]}${colon(lang)}${figureText(cardFigure(target, lang))}`;
     const src = badgeUrl(origin, target.id, lang);
     badge = `<img${attr('src', src)}${attr('alt', alt)}>`;
-    markdown = `[![${alt.replace(/[[\]\\]/g, '\\$&')}](${src})](${page})`;
+    // Backslash-escape Markdown's punctuation (CommonMark §2.4), so no label becomes link syntax or inline HTML.
+    markdown = `[![${alt.replace(/[\\`*_{}[\]()<>#+!|&"]/g, '\\$&')}](${src})](${page})`;
   }
   const oembed = oembedUrl(origin, page);
   return {

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { FRAME_CSP } from '../../../worker/embed/frame';
+import { formatValue } from '../../../worker/format';
+import { LANGS } from '../../../worker/schema';
+import { builtManifest, data, get, hasHostileMarkup, hostileFetch, problem } from './support';
+
+const indicators = data.datasets.flatMap((d) => d.indicators);
+
+describe('/embed/:id', () => {
+  it('is frameable from any origin under an otherwise strict CSP', async () => {
+    const res = await get('/embed/platforms-total');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    const csp = res.headers.get('Content-Security-Policy')!;
+    expect(csp).toBe(FRAME_CSP);
+    const directives = Object.fromEntries(csp.split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    expect(directives).toMatchObject({ 'default-src': "'none'", 'style-src': "'self'", 'script-src': "'self'", 'img-src': "'self' data:", 'frame-ancestors': '*' });
+    expect(res.headers.has('X-Frame-Options')).toBe(false);
+    expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(res.headers.get('ETag')).toMatch(/^"[^"]+-[0-9a-f]{8}"$/);
+  });
+
+  it.each(indicators.flatMap((i) => LANGS.map((lang) => [i.id, lang, i] as const)))('%s (%s): a titled document with the figure, no inline script or style', async (id, lang, i) => {
+    const res = await get(`/embed/${id}?lang=${lang}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Language')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+    const html = await res.text();
+    expect(html).toMatch(/^<!doctype html>\n<html lang="(zh-CN|en)"/);
+    expect(html).toMatch(/<title>[^<]+<\/title>/);
+    expect(html).toContain(formatValue(i, lang));
+    expect(html).toContain(`data-zz-embed="${id}"`);
+    // The only script is the same-origin height reporter; styles only by <link>.
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="/embed/resize.js" defer>']);
+    expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/);
+    // Links leave the frame instead of navigating it.
+    for (const a of html.matchAll(/<a [^>]*>/g)) expect(a[0]).toContain('target="_blank" rel="noopener"');
+  });
+
+  it('links the card stylesheet from the widget build', async () => {
+    const manifest = await builtManifest();
+    const html = await (await get('/embed/platforms-total')).text();
+    if (manifest) {
+      expect(html).toContain(`<link rel="stylesheet" href="${manifest.css}">`);
+      expect((await get(manifest.css)).status).toBe(200);
+    } else {
+      expect(html).not.toContain('/widgets/card.');
+    }
+    expect(html).toContain('<link rel="stylesheet" href="/embed/frame.css">');
+  });
+
+  it.each(['light', 'dark', 'auto'] as const)('theme=%s sets the container class and colour scheme', async (theme) => {
+    const html = await (await get(`/embed/little-giants-national-rank?theme=${theme}&lang=en`)).text();
+    expect(html).toContain(`<div class="zz ${theme}" lang="en">`);
+    expect(html).toContain(`<meta name="color-scheme" content="${theme === 'auto' ? 'light dark' : theme}">`);
+    expect(html).toContain('class="card rank"');
+  });
+
+  it('defaults to Chinese and the light theme', async () => {
+    const html = await (await get('/embed/platforms-total')).text();
+    expect(html).toContain('<div class="zz light" lang="zh-CN">');
+  });
+
+  it('answers a revalidation with 304', async () => {
+    const first = await get('/embed/platforms-total?lang=en');
+    const etag = first.headers.get('ETag')!;
+    const again = await get('/embed/platforms-total?lang=en', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    const other = await get('/embed/platforms-total?lang=zh');
+    expect(other.headers.get('ETag')).not.toBe(etag);
+  });
+
+  it.each([
+    ['/embed/no-such-indicator', 404, []],
+    ['/embed/Platforms_Total', 404, []],
+    ['/embed/platforms-total?lang=fr', 400, ['lang']],
+    ['/embed/platforms-total?theme=sepia', 400, ['theme']],
+    ['/embed/platforms-total?lang=en&lang=zh', 400, ['lang']],
+    ['/embed/platforms-total?height=3', 400, ['height']],
+    ['/embed/dataset/no-such-dataset', 404, []],
+    ['/embed/dataset/innovation-platforms?theme=', 400, ['theme']],
+  ] as const)('%s → %i problem', async (path, status, names) => {
+    const res = await get(path);
+    expect(res.status).toBe(status);
+    expect((await problem(res)).names).toEqual(names);
+  });
+});
+
+describe('/embed/dataset/:id', () => {
+  it.each(data.datasets.flatMap((d) => LANGS.map((lang) => [d.id, lang, d] as const)))('%s (%s): every figure of the dataset', async (id, lang, d) => {
+    const res = await get(`/embed/dataset/${id}?lang=${lang}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Security-Policy')).toBe(FRAME_CSP);
+    const html = await res.text();
+    expect(html).toContain(`data-zz-kind="dataset"`);
+    expect(html.match(/<li>/g)).toHaveLength(d.indicators.length);
+    for (const i of d.indicators) expect(html).toContain(formatValue(i, lang));
+  });
+});
+
+describe('escaping through the route', () => {
+  it.each(['/embed/platforms-total', '/embed/platforms-total?lang=en', '/embed/dataset/innovation-platforms'])('%s: hostile data stays text', async (path) => {
+    const res = await hostileFetch(path);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(hasHostileMarkup(html)).toBe(false);
+    expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+  });
+});
