@@ -1,5 +1,72 @@
-import { Hono } from 'hono';
+/**
+ * The HTML pages: `/` (landing), `/datasets/:id`, `/indicators/:id`,
+ * `/problems` and `/problems/:type`, in Chinese at the root and in English
+ * under `/en` (`/en/`, `/en/datasets/:id`, …), plus their stylesheet and
+ * script under `/assets/`. Pages ignore query strings (a `?utm_…` on a link
+ * must not break it); the canonical link names the one URL of each page.
+ */
+import { Hono, type Context } from 'hono';
 import type { App } from '../app-env';
+import { fnv1a, publicOrigin } from '../http';
+import type { Lang } from '../schema';
+import { serveAsset } from './assets';
+import { datasetPage } from './dataset-page';
+import { basicEmbedCode, type PageEmbed } from './embed-code';
+import { indicatorPage } from './indicator-page';
+import { LANG_PREFIX } from './i18n';
+import { landingPage } from './landing';
+import { notFound } from './not-found';
+import { isProblemType, problemPage, problemsIndexPage } from './problem-page';
+import { sendPage } from './respond';
+
+export { PAGE_CSP } from './respond';
+export { prefersHtml } from './negotiate';
 
 /** Routes of this feature; mounted by `worker/app.ts`. */
 export const pages = new Hono<App>();
+
+/**
+ * The embed code shown on an indicator page. The seam to the embed kit:
+ * `embedCode(c, indicator, lang)` from `worker/embed/snippet.ts` returns a
+ * superset of {@link PageEmbed} and can replace this body as it is.
+ */
+async function pageEmbed(c: Context<App>, id: string, lang: Lang): Promise<PageEmbed> {
+  const snapshot = c.var.snapshot;
+  const origin = publicOrigin(c);
+  return snapshot.memo(`page-embed:${id}:${lang}:${origin}`, () => basicEmbedCode(snapshot.indicator(id)!, lang, origin, snapshot.meta));
+}
+
+for (const lang of ['zh', 'en'] as const) {
+  const prefix = LANG_PREFIX[lang];
+
+  pages.get(`${prefix}/`, (c) => sendPage(c, 'landing', lang, (o) => landingPage(c.var.snapshot, o)));
+
+  pages.get(`${prefix}/datasets/:id`, (c) => {
+    const id = c.req.param('id');
+    const dataset = c.var.snapshot.dataset(id);
+    if (!dataset) return notFound(c, lang, `No dataset "${id}". See /api/v1/datasets for the datasets that exist.`);
+    return sendPage(c, `dataset:${id}`, lang, (o) => datasetPage(c.var.snapshot, dataset, o));
+  });
+
+  pages.get(`${prefix}/indicators/:id`, async (c) => {
+    const id = c.req.param('id');
+    const indicator = c.var.snapshot.indicator(id);
+    if (!indicator) return notFound(c, lang, `No indicator "${id}". See /api/v1/datasets for the indicators that exist.`);
+    const embed = await pageEmbed(c, id, lang);
+    // The embed code can change without the data (a new widget build), so its hash is part of the key.
+    return sendPage(c, `indicator:${id}:${fnv1a(embed.html)}`, lang, (o) => indicatorPage(c.var.snapshot, indicator, embed, o));
+  });
+
+  pages.get(`${prefix}/problems`, (c) => sendPage(c, 'problems', lang, (o) => problemsIndexPage(c.var.snapshot, o)));
+
+  pages.get(`${prefix}/problems/:type`, (c) => {
+    const type = c.req.param('type');
+    if (!isProblemType(type)) return notFound(c, lang, `No problem type "${type}". See /problems for the documented types.`);
+    return sendPage(c, `problem:${type}`, lang, (o) => problemPage(c.var.snapshot, type, o));
+  });
+}
+
+// `/en` without the slash: the English landing page's canonical URL is `/en/`.
+pages.get('/en', (c) => c.redirect('/en/', 301));
+
+pages.get('/assets/:file', serveAsset);

@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import type { App } from '../app-env';
+import { CACHE_IMMUTABLE, fnv1a, Problem, render, send } from '../http';
+import { PAGE_JS } from './page-script';
+import { SITE_CSS } from './site-css';
+
+/** A same-origin file the pages load; its path carries a hash of its content. */
+export interface PageAsset {
+  /** `/assets/site.<hash>.css` */
+  readonly path: string;
+  readonly type: string;
+  readonly body: string;
+}
+
+const asset = (name: string, ext: string, type: string, body: string): PageAsset => ({
+  path: `/assets/${name}.${fnv1a(body)}.${ext}`,
+  type,
+  body,
+});
+
+/** The stylesheet of every page. */
+export const STYLESHEET = asset('site', 'css', 'text/css; charset=utf-8', SITE_CSS);
+
+/** The copy-button script of indicator pages. */
+export const PAGE_SCRIPT = asset('page', 'js', 'text/javascript; charset=utf-8', PAGE_JS);
+
+const BY_PATH = new Map([STYLESHEET, PAGE_SCRIPT].map((a) => [a.path, a]));
+
+/**
+ * `/assets/:file`: the pages' stylesheet and script. The hash in the path
+ * changes with the content, so they are cached as immutable; a stale hash
+ * (a page cached from an older deploy) is a 404 rather than new content
+ * under an old name.
+ */
+export function serveAsset(c: Context<App>): Response {
+  const found = BY_PATH.get(c.req.path);
+  if (!found) {
+    throw new Problem(404, 'not-found', `No file at ${c.req.path}. Page assets have content-hashed names; reload the page that links them.`);
+  }
+  const snapshot = c.var.snapshot;
+  return send(c, snapshot, render(snapshot, `asset:${found.path}`, found.type, () => found.body), { cacheControl: CACHE_IMMUTABLE });
+}

@@ -1,0 +1,95 @@
+import type { Snapshot } from '../data-source';
+import { formatPeriod } from '../format';
+import type { Dataset, Lang, NewsItem } from '../schema';
+import { figureData, timeText, whenHtml } from './figures';
+import { h, type Html } from './html';
+import { colon, listSeparator, pagePath, paren, WORDS } from './i18n';
+import { catalogJsonLd } from './json-ld';
+import { feedLinks, layout, sourceLine, type FeedLink } from './layout';
+
+/** What a page render needs besides the data: language and the public origin. */
+export interface PageOptions {
+  lang: Lang;
+  /** Absolute public origin (`https://example.org`), no trailing slash. */
+  origin: string;
+}
+
+/** The data to download and the feeds to follow for the whole site or one dataset. */
+export function formatLinks(lang: Lang, json: string, csv: string | undefined, feeds: FeedLink[]): Html {
+  const w = WORDS[lang];
+  return h`<p class="formats">${w.downloads}${colon(lang)}<a href="${json}" type="application/json">JSON</a>${
+    csv ? h` · <a href="${csv}" type="text/csv">CSV</a>` : ''
+  }${feeds.map((f) => h` · <a href="${f.href}" type="${f.type}">${f.format}</a>`)}</p>`;
+}
+
+/** One dataset's figures as a table: label (linking the indicator page), figure with qualifier, when, kind. */
+export function figuresTable(dataset: Dataset, lang: Lang): Html {
+  const w = WORDS[lang];
+  return h`<table>
+<caption>${w.tableCaption(dataset.title[lang], dataset.indicators.length)}</caption>
+<thead><tr><th scope="col">${w.colIndicator}</th><th scope="col">${w.colFigure}</th><th scope="col">${w.colWhen}</th><th scope="col">${w.colKind}</th></tr></thead>
+<tbody>
+${dataset.indicators.map(
+  (i) => h`<tr id="${dataset.id}--${i.id}"><th scope="row"><a href="${pagePath(lang, `/indicators/${i.id}`)}">${i.label[lang]}</a></th><td class="num">${figureData(i, lang)}</td><td>${whenHtml(i, lang)}</td><td>${w.kinds[i.kind]}</td></tr>
+`,
+)}</tbody>
+</table>`;
+}
+
+function datasetSection(dataset: Dataset, lang: Lang): Html {
+  const id = `dataset-${dataset.id}`;
+  const api = `/api/v1/datasets/${dataset.id}`;
+  return h`<section aria-labelledby="${id}">
+<h3 id="${id}"><a href="${pagePath(lang, `/datasets/${dataset.id}`)}">${dataset.title[lang]}</a></h3>
+<p>${dataset.description[lang]}</p>
+${figuresTable(dataset, lang)}
+${formatLinks(lang, api, `${api}.csv`, feedLinks(`/datasets/${dataset.id}`))}
+</section>
+`;
+}
+
+function newsItem(item: NewsItem, snapshot: Snapshot, lang: Lang): Html {
+  const related = (item.indicators ?? []).map((id) => snapshot.indicator(id)).filter((i) => i !== undefined);
+  return h`<li>
+<h3>${item.title[lang]}</h3>
+<p class="muted">${timeText(item.date, formatPeriod(item.date, lang))}${item.place ? h` · ${item.place[lang]}` : ''}</p>
+<p>${item.summary[lang]}</p>
+${related.length ? h`<p>${WORDS[lang].related}${colon(lang)}${related.map((r, n) => h`${n ? listSeparator(lang) : ''}<a href="${pagePath(lang, `/indicators/${r.id}`)}">${r.label[lang]}</a>`)}</p>\n` : ''}</li>
+`;
+}
+
+/** `/` and `/en/`: every dataset with its figures, the ways to get them, and the dated events. */
+export function landingPage(snapshot: Snapshot, { lang, origin }: PageOptions): Html {
+  const w = WORDS[lang];
+  const { meta } = snapshot;
+  const count = snapshot.indicators.length;
+  const main = h`<h1>${meta.title[lang]}</h1>
+<p class="lede">${meta.description[lang]}</p>
+<p>${w.lede}</p>
+<p class="muted">${sourceLine(meta, lang)}</p>
+<section aria-labelledby="get-data">
+<h2 id="get-data">${w.getData}</h2>
+<ul class="links">
+<li><a href="/api/v1/datasets" type="application/json">${w.catalogJson}</a></li>
+<li><a href="/api/v1/openapi.json" type="application/json">${w.openapi}</a></li>
+${feedLinks('').map((f) => h`<li><a href="${f.href}" type="${f.type}">${w.feedAll}${paren(lang, f.format)}</a></li>\n`)}</ul>
+</section>
+<section aria-labelledby="datasets">
+<h2 id="datasets">${w.datasets}<span class="muted">${paren(lang, `${snapshot.datasets.length} · ${w.indicatorCount(count)}`)}</span></h2>
+${snapshot.datasets.map((d) => datasetSection(d, lang))}</section>
+${snapshot.news.length ? h`<section aria-labelledby="news">
+<h2 id="news">${w.news}</h2>
+<ol class="news">
+${snapshot.news.map((n) => newsItem(n, snapshot, lang))}</ol>
+</section>` : ''}`;
+  return layout({
+    lang,
+    origin,
+    meta,
+    path: '/',
+    title: meta.title[lang],
+    description: meta.description[lang],
+    jsonLd: catalogJsonLd(snapshot.datasets, meta, lang, origin),
+    main,
+  });
+}

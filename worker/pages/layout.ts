@@ -1,0 +1,135 @@
+import { formatPeriod } from '../format';
+import type { CatalogMeta } from '../data-source';
+import type { Lang } from '../schema';
+import { PAGE_SCRIPT, STYLESHEET } from './assets';
+import { h, jsonForScript, type Html } from './html';
+import { colon, LANG_TAGS, otherLang, pagePath, WORDS } from './i18n';
+
+/** A feed a page advertises with `<link rel="alternate">`. */
+export interface FeedLink {
+  type: string;
+  href: string;
+  /** Format name shown to people: RSS, Atom, JSON Feed. */
+  format: string;
+}
+
+/** The RSS, Atom and JSON Feed of the whole site (`base` = '') or of one dataset (`/datasets/:id`). */
+export const feedLinks = (base: string): FeedLink[] => [
+  { type: 'application/rss+xml', href: `${base}/feed.xml`, format: 'RSS' },
+  { type: 'application/atom+xml', href: `${base}/feed.atom`, format: 'Atom' },
+  { type: 'application/feed+json', href: `${base}/feed.json`, format: 'JSON Feed' },
+];
+
+/** A step of the breadcrumb trail; the last one is the current page. */
+export interface Crumb {
+  /** Language-neutral path; absent for the current page. */
+  path?: string;
+  text: string;
+}
+
+/** Everything the page shell needs besides the main content. */
+export interface PageShell {
+  lang: Lang;
+  /** Absolute public origin, for canonical and `hreflang` URLs. */
+  origin: string;
+  meta: CatalogMeta;
+  /** Language-neutral path of this page (`/`, `/datasets/x`); absent for error pages, which have no canonical URL. */
+  path?: string;
+  /** The page's own title; the site name is added. */
+  title: string;
+  description: string;
+  crumbs?: Crumb[];
+  /** Feeds for this page, most specific first; the site feeds are always added. */
+  feeds?: { title: string; links: FeedLink[] }[];
+  /** schema.org structured data. */
+  jsonLd?: unknown;
+  /** Extra `<head>` elements (oEmbed discovery). */
+  head?: Html;
+  /** Whether the page needs the copy-button script. */
+  script?: boolean;
+  main: Html;
+}
+
+/** `/` in English is `/en/`, everything else just gains the prefix. */
+const localPath = (lang: Lang, path: string) => pagePath(lang, path);
+
+/** Breadcrumb trail above the heading. */
+function crumbs(lang: Lang, trail: Crumb[]): Html {
+  const w = WORDS[lang];
+  return h`<nav class="crumbs" aria-label="${w.breadcrumb}"><ol>${trail.map((c) =>
+    c.path === undefined
+      ? h`<li><span aria-current="page">${c.text}</span></li>`
+      : h`<li><a href="${localPath(lang, c.path)}">${c.text}</a></li>`,
+  )}</ol></nav>`;
+}
+
+/**
+ * Where every figure comes from, in a sentence: 所有数字引自《株洲日报》2023年4月的报道《…》。
+ * / Every figure is quoted from Zhuzhou Daily, “…”, April 2023.
+ */
+export function sourceLine(meta: CatalogMeta, lang: Lang): Html {
+  const { publisher, title, published } = meta.article;
+  // The article carries no date; only the month is certain (see README "How dates were derived").
+  const month = formatPeriod(published.slice(0, 7), lang);
+  return lang === 'zh'
+    ? h`${WORDS.zh.footerSource}《${publisher.zh}》${month}的报道<cite>《${title.zh}》</cite>。`
+    : h`${WORDS.en.footerSource} <cite>${publisher.en}</cite>, “${title.en}”, ${month}.`;
+}
+
+/**
+ * The HTML document around a page: language, alternates in the other
+ * language and as feeds, the one stylesheet, skip link, landmarks, footer.
+ */
+export function layout(page: PageShell): Html {
+  const { lang, origin, meta } = page;
+  const w = WORDS[lang];
+  const other = otherLang(lang);
+  const site = meta.title[lang];
+  const title = page.path === '/' ? site : `${page.title} · ${site}`;
+  const path = page.path;
+  const feeds = [...(page.feeds ?? []), { title: site, links: feedLinks('') }];
+  return h`<!doctype html>
+<html lang="${LANG_TAGS[lang]}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<meta name="description" content="${page.description}">
+<meta name="color-scheme" content="light dark">
+${
+    path === undefined
+      ? h`<meta name="robots" content="noindex">
+`
+      : h`<link rel="canonical" href="${origin}${localPath(lang, path)}">
+<link rel="alternate" hreflang="zh-CN" href="${origin}${localPath('zh', path)}">
+<link rel="alternate" hreflang="en" href="${origin}${localPath('en', path)}">
+<link rel="alternate" hreflang="x-default" href="${origin}${localPath('zh', path)}">
+`
+  }${feeds.flatMap((feed) => feed.links.map((l) => h`<link rel="alternate" type="${l.type}" title="${feed.title} (${l.format})" href="${l.href}">
+`))}<link rel="stylesheet" href="${STYLESHEET.path}">
+<link rel="icon" href="data:,">
+${page.script ? h`<script src="${PAGE_SCRIPT.path}" defer></script>\n` : ''}${page.head ?? ''}${
+    page.jsonLd === undefined ? '' : h`<script type="application/ld+json">${jsonForScript(page.jsonLd)}</script>\n`
+  }</head>
+<body>
+<a class="skip" href="#main">${w.skip}</a>
+<header class="site"><div class="wrap">
+<a class="brand" href="${localPath(lang, '/')}">${site}<span lang="${LANG_TAGS[other]}">${meta.title[other]}</span></a>
+<nav aria-label="${w.siteNav}"><ul>
+<li><a href="${localPath(lang, '/')}#datasets">${w.datasets}</a></li>
+<li><a href="${localPath(lang, '/')}#get-data">${w.getData}</a></li>
+<li><a href="${localPath(lang, '/problems')}">${w.problems}</a></li>
+</ul></nav>
+<a class="lang-switch" href="${localPath(other, path ?? '/')}" hreflang="${LANG_TAGS[other]}" lang="${LANG_TAGS[other]}">${w.switchTo}</a>
+</div></header>
+<main id="main" class="wrap">
+${page.crumbs ? crumbs(lang, page.crumbs) : ''}${page.main}
+</main>
+<footer><div class="wrap">
+<p>${sourceLine(meta, lang)}
+${w.license}${colon(lang)}<a rel="license" href="${meta.license.url}">${meta.license.name}</a>${lang === 'zh' ? '。' : '. '}${w.publisher}${colon(lang)}${meta.publisher[lang]}${lang === 'zh' ? '。' : '.'}</p>
+</div></footer>
+</body>
+</html>
+`;
+}
