@@ -10,7 +10,7 @@ import type { App } from '../app-env';
 import { oneOf, parseQuery, Problem, publicOrigin, render, send } from '../http';
 import { LANGS } from '../schema';
 import { renderAtom } from './atom';
-import { FEED_FORMATS, type FeedFormat } from './formats';
+import { FEED_FORMAT_NAMES, FEED_FORMATS, type FeedFormat } from './formats';
 import { renderJsonFeed } from './json-feed';
 import { buildFeed, type Feed } from './model';
 import { renderRss } from './rss';
@@ -41,7 +41,7 @@ function serveFeed(c: Context<App>, format: FeedFormat, datasetId?: string): Res
 /** Routes of this feature; mounted by `worker/app.ts`. */
 export const feeds = new Hono<App>();
 
-for (const format of Object.keys(FEED_FORMATS) as FeedFormat[]) {
+for (const format of FEED_FORMAT_NAMES) {
   const file = FEED_FORMATS[format].file;
   feeds.get(`/${file}`, (c) => serveFeed(c, format));
   feeds.get(`/datasets/:id/${file}`, (c) => serveFeed(c, format, c.req.param('id')));
