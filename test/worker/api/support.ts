@@ -58,7 +58,7 @@ export function parseCsv(text: string): string[][] {
 export async function readCsv(res: Response): Promise<{ bom: boolean; text: string }> {
   const bytes = new Uint8Array(await res.arrayBuffer());
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return { bom, text: new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes) };
+  return { bom, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bom ? bytes.subarray(3) : bytes) };
 }
 
 /** CSV rows as records keyed by the header row. */
