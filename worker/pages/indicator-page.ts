@@ -102,7 +102,7 @@ ${formatLinks(lang, datasetApi, `${datasetApi}.csv`, feeds)}
     origin,
     meta,
     path,
-    title: `${label}${lang === 'zh' ? '：' : ': '}${figureText(indicator, lang)}`,
+    title: [`${label}${lang === 'zh' ? '：' : ': '}${figureText(indicator, lang)}`, label],
     description: `${label}${lang === 'zh' ? '：' : ': '}${figureText(indicator, lang)}${lang === 'zh' ? '。' : '. '}${indicator.description?.[lang] ?? dataset.description[lang]}`,
     crumbs: [{ path: '/', text: w.home }, { path: `/datasets/${dataset.id}`, text: dataset.title[lang] }, { text: label }],
     feeds: [{ title: `${dataset.title[lang]} · ${meta.title[lang]}`, links: feeds }],

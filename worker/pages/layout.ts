@@ -35,8 +35,11 @@ export interface PageShell {
   meta: CatalogMeta;
   /** Language-neutral path of this page (`/`, `/datasets/x`); absent for error pages, which have no canonical URL. */
   path?: string;
-  /** The page's own title; the site name is added. */
-  title: string;
+  /**
+   * The page's own title, or candidates from most to least informative; the
+   * site name is added where it fits (see {@link documentTitle}).
+   */
+  title: string | string[];
   description: string;
   crumbs?: Crumb[];
   /** Feeds for this page, most specific first; the site feeds are always added. */
@@ -63,6 +66,19 @@ function crumbs(lang: Lang, trail: Crumb[]): Html {
   )}</ol></nav>`;
 }
 
+/** Longest `<title>` we write: search results cut longer ones (html-validate's `long-title`). */
+export const MAX_TITLE_LENGTH = 70;
+
+/**
+ * The first of `candidates`, with ` · site` where it fits, that is at most
+ * {@link MAX_TITLE_LENGTH} characters; the last candidate cut with `…` if none is.
+ */
+export function documentTitle(candidates: string[], site: string): string {
+  const options = candidates.flatMap((c) => [`${c} · ${site}`, c]);
+  const last = candidates.at(-1) ?? site;
+  return options.find((t) => t.length <= MAX_TITLE_LENGTH) ?? `${last.slice(0, MAX_TITLE_LENGTH - 1)}…`;
+}
+
 /**
  * Where every figure comes from, in a sentence: 所有数字引自《株洲日报》2023年4月的报道《…》。
  * / Every figure is quoted from Zhuzhou Daily, “…”, April 2023.
@@ -85,10 +101,10 @@ export function layout(page: PageShell): Html {
   const w = WORDS[lang];
   const other = otherLang(lang);
   const site = meta.title[lang];
-  const title = page.path === '/' ? site : `${page.title} · ${site}`;
+  const title = page.path === '/' ? site : documentTitle([page.title].flat(), site);
   const path = page.path;
   const feeds = [...(page.feeds ?? []), { title: site, links: feedLinks('') }];
-  return h`<!doctype html>
+  return h`<!DOCTYPE html>
 <html lang="${LANG_TAGS[lang]}">
 <head>
 <meta charset="utf-8">
