@@ -1,0 +1,167 @@
+/**
+ * The embed kit's server forms against the production bundle over real HTTP:
+ * the SVG badge parsed by an independent XML parser, oEmbed for an indicator
+ * page URL whose html really loads (the script's bytes match its SRI hash),
+ * and, in real Chromium, the iframe card on another origin under a strict CSP
+ * reporting its height to the host page, readable without JavaScript.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Browser, ConsoleMessage } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OEmbedRich } from '../../worker/embed/oembed';
+import { formatValue } from '../../worker/format';
+import type { Indicator, StoredDataset } from '../../worker/schema';
+import { startWorker, type RunningWorker } from './support/worker';
+import { launchChromium } from './widgets/browser';
+
+const root = new URL('../../', import.meta.url);
+const platforms = (JSON.parse(readFileSync(new URL('data/datasets/innovation-platforms.json', root), 'utf8')) as StoredDataset).indicators.find(
+  (i) => i.id === 'platforms-total',
+)! as unknown as Indicator;
+
+let worker: RunningWorker;
+let host: { origin: string; pages: Map<string, string>; server: Server };
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  worker = await startWorker();
+  // A host site on another origin whose CSP allows nothing but our frames and our script.
+  const pages = new Map<string, string>();
+  const server = createServer((req, res) => {
+    const html = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (html === undefined) return void res.writeHead(404).end();
+    res
+      .writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': `default-src 'none'; script-src ${worker.origin}; frame-src ${worker.origin}; style-src 'self'`,
+      })
+      .end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  host = { origin: `http://localhost:${(server.address() as AddressInfo).port}`, pages, server };
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => host?.server.close(resolve));
+  await worker?.stop();
+});
+
+const oembed = async (page: string, extra = ''): Promise<OEmbedRich> => {
+  const res = await fetch(`${worker.origin}/oembed?url=${encodeURIComponent(page)}&format=json${extra}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as OEmbedRich;
+};
+const attr = (html: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(html)?.[1]?.replace(/&amp;/g, '&');
+
+describe('badge over HTTP', () => {
+  it('is well-formed SVG holding the label and the figure', async () => {
+    const res = await fetch(`${worker.origin}/badge/platforms-total.svg?lang=en`);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const svg = await res.text();
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(svg);
+    expect(doc.svg['@role']).toBe('img');
+    expect(doc.svg['@xmlns']).toBe('http://www.w3.org/2000/svg');
+    const texts = [doc.svg.g].flat().flatMap((g: { text?: unknown }) => [g.text ?? []].flat()).map((t: { '#text': string }) => t['#text']);
+    expect(texts).toEqual([platforms.label.en, `${formatValue(platforms, 'en')} ${platforms.unitLabel.en}`]);
+  });
+});
+
+describe('oEmbed for an indicator page URL', () => {
+  it('gives an iframe whose page and stylesheets load', async () => {
+    const body = await oembed(`${worker.origin}/indicators/platforms-total`);
+    expect(body).toMatchObject({ version: '1.0', type: 'rich', width: 400 });
+    const src = attr(body.html, 'src')!;
+    expect(src).toBe(`${worker.origin}/embed/platforms-total?lang=zh`);
+    const frame = await fetch(src);
+    expect(frame.status).toBe(200);
+    expect(frame.headers.get('x-frame-options')).toBeNull();
+    const html = await frame.text();
+    expect(html).toContain(formatValue(platforms, 'zh'));
+    for (const link of html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)) {
+      const css = await fetch(new URL(link[1]!, src));
+      expect(css.status, link[1]).toBe(200);
+      expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    }
+  });
+
+  it('embed=script gives the hashed widget script, whose bytes match the published SRI hash', async () => {
+    const body = await oembed(`${worker.origin}/en/indicators/platforms-total`, '&embed=script');
+    const script = /^<script [^>]*><\/script>/.exec(body.html)![0];
+    const integrity = attr(script, 'integrity');
+    expect(integrity, 'the production build publishes an SRI hash').toMatch(/^sha384-/);
+    const res = await fetch(attr(script, 'src')!, { headers: { Origin: host.origin } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    const digest = createHash('sha384').update(Buffer.from(await res.arrayBuffer())).digest('base64');
+    expect(`sha384-${digest}`).toBe(integrity);
+    expect(body.html).toContain('<zz-indicator indicator="platforms-total" lang="en">');
+  });
+});
+
+describe('iframe card in Chromium', () => {
+  it('reports its height to a strict-CSP host on another origin, which sizes the frame', async () => {
+    const body = await oembed(`${worker.origin}/indicators/achievement-transfer-target`);
+    const url = `${host.origin}/frame`;
+    host.pages.set('/frame', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>host</title>
+<script src="${worker.origin}/embed/host.js"></script></head><body>${body.html}</body></html>`);
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m: ConsoleMessage) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.addInitScript(() => {
+      const seen: unknown[] = ((window as unknown as { seen: unknown[] }).seen = []);
+      window.addEventListener('message', (e) => seen.push({ origin: e.origin, data: e.data }));
+    });
+    await page.goto(url);
+    const messages = () => page.evaluate(() => (window as unknown as { seen: { origin: string; data: { type: string; id: string; height: number } }[] }).seen);
+    await expect.poll(async () => (await messages()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const first = (await messages())[0]!;
+    expect(first.origin).toBe(worker.origin);
+    expect(first.data).toMatchObject({ type: 'zz-embed-height', id: 'achievement-transfer-target', kind: 'indicator' });
+    const frame = page.frames().find((f) => f.url().startsWith(`${worker.origin}/embed/`))!;
+    const real = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    expect(first.data.height).toBe(real);
+    // host.js sized the iframe to it.
+    await expect.poll(() => page.getAttribute('iframe', 'height')).toBe(String(real));
+    // The server's estimate (oEmbed height) was in the right range.
+    expect(Math.abs(body.height - real) / real).toBeLessThan(0.5);
+    // The card is styled by the widget build's stylesheet and shows its progress bar.
+    expect(await frame.locator('.card').evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
+    expect(await frame.locator('progress').getAttribute('value')).toBe('27');
+
+    // Narrowing the frame wraps the text: a new height is reported (ResizeObserver).
+    const before = (await messages()).length;
+    await page.evaluate(() => document.querySelector('iframe')!.setAttribute('width', '200'));
+    await expect.poll(async () => (await messages()).length, { timeout: 10_000 }).toBeGreaterThan(before);
+    const last = (await messages()).at(-1)!;
+    expect(last.data.height).toBe(await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)));
+    expect(last.data.height).not.toBe(first.data.height);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('reads right without JavaScript, in both themes', async () => {
+    const context = await browser!.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${worker.origin}/embed/platforms-total?lang=en`);
+    expect(await page.title()).toContain(platforms.label.en);
+    const text = await page.locator('.card').innerText();
+    expect(text).toContain(platforms.label.en);
+    expect(text).toContain(`${formatValue(platforms, 'en')} ${platforms.unitLabel.en}`);
+    expect(text).toContain('as of 31 March 2023');
+    const light = await page.locator('.card').evaluate((el) => getComputedStyle(el).backgroundColor);
+    await page.goto(`${worker.origin}/embed/platforms-total?lang=en&theme=dark`);
+    const dark = await page.locator('.card').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(light).toBe('rgb(255, 255, 255)');
+    expect(dark).not.toBe(light);
+    await context.close();
+  });
+});
