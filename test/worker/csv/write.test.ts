@@ -31,7 +31,7 @@ describe('toCsv', () => {
         records.forEach((r, n) => {
           const row = rows[n + 1]!;
           expect(row[0]).toBe(defuse(r.name));
-          expect(Number(row[1])).toBe(r.value);
+          expect(Number(row[1])).toBe(r.value + 0); // -0 is written as 0
           expect(row[2]).toBe(defuse(r.zh));
         });
       }),
