@@ -66,8 +66,11 @@ const CONVERSION: ConversionConfig = {
 
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
 
-/** A schema as JSON Schema, naming definitions by `$ref`. */
-const jsonSchema = (schema: v.GenericSchema): JsonSchema => toJsonSchema(schema, { ...CONVERSION, definitions: DEFINITIONS });
+/** A schema as JSON Schema, naming definitions by `$ref` into `components.schemas` (so without its own `$defs`). */
+const jsonSchema = (schema: v.GenericSchema): JsonSchema => {
+  const { $schema: _dialect, $defs: _defs, ...rest } = toJsonSchema(schema, { ...CONVERSION, definitions: DEFINITIONS });
+  return rest;
+};
 
 /** The schema of a 200 JSON body: both-language form, or one-language form under `?lang=`. */
 function bodySchema(schema: v.GenericSchema): Json {

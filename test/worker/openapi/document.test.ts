@@ -83,8 +83,9 @@ describe('OpenAPI document', () => {
     expect(schemas.Problem).toBeDefined();
   });
 
-  it('resolves every $ref inside the document', async () => {
+  it('resolves every $ref inside the document, and keeps every schema in components (no stray $defs)', async () => {
     const doc = await served();
+    expect(JSON.stringify(doc)).not.toMatch(/"\$defs"|"\$schema"/);
     for (const ref of refs(doc)) {
       expect(ref.startsWith('#/'), ref).toBe(true);
       const target = ref.slice(2).split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
