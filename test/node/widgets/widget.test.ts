@@ -1,0 +1,362 @@
+/**
+ * The embed widget end to end, in real Chromium: the production Worker on one
+ * origin, a host site on another under a strict CSP, and the embed code a
+ * user copies from an indicator page pasted into it.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { files } from '../../../data';
+import { loadData } from '../../../worker/data-source';
+import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
+import { embedSnippet, type EmbedCode } from '../../../worker/embed/snippet';
+import type { WidgetManifest } from '../../../worker/embed/widget-script';
+import { formatValue, unitWord } from '../../../worker/format';
+import type { Indicator, Lang } from '../../../worker/schema';
+import { startWorker, type RunningWorker } from '../support/worker';
+import { launchChromium } from './browser';
+import { hostPage, startHost, type HostSite } from './host';
+
+const root = new URL('../../../', import.meta.url);
+const artifacts = new URL('test/artifacts/', root);
+const axeSource = readFileSync(new URL('node_modules/axe-core/axe.min.js', root), 'utf8');
+
+/** The data as the Worker serves it; expectations are formatted by the same module the server uses. */
+let data: Snapshot;
+const indicator = (id: string) => data.indicator(id)!;
+const dataset = (id: string) => data.dataset(id)!;
+const figure = (id: string, lang: Lang) => formatValue(indicator(id), lang) + (unitWord(indicator(id), lang) ? ` ${unitWord(indicator(id), lang)}` : '');
+
+let worker: RunningWorker;
+let host: HostSite;
+let browser: Browser;
+let manifest: WidgetManifest;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  [worker, browser, data] = await Promise.all([startWorker(), launchChromium(), createSnapshot(loadData(files, readFileSync(new URL('data/article.txt', root), 'utf8')))]);
+  host = await startHost(worker.origin);
+  manifest = JSON.parse(readFileSync(new URL('dist/assets/widgets/manifest.json', root), 'utf8'));
+});
+
+/** The embed kit's code for an indicator or dataset: hashed script with SRI, element and div with fallback text. */
+const kitCode = (id: string, lang: Lang, theme?: 'light' | 'dark' | 'auto'): EmbedCode =>
+  embedSnippet({ origin: worker.origin, target: data.indicator(id) ?? data.dataset(id)!, lang, theme, manifest, data });
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await worker?.stop();
+});
+
+/** The embed code an indicator page offers for copying (`<code id="embed-code">`), unescaped. */
+async function embedCodeFromPage(id: string, lang: Lang): Promise<string> {
+  const html = await (await fetch(`${worker.origin}${lang === 'en' ? '/en' : ''}/indicators/${id}`)).text();
+  const code = /<code id="embed-code">([\s\S]*?)<\/code>/.exec(html)?.[1];
+  expect(code, `embed code on the ${lang} page of ${id}`).toBeTruthy();
+  return code!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** Everything a page reports that a host would see as a problem. */
+interface Watch {
+  errors: string[];
+  api: Request[];
+}
+
+function watch(page: Page): Watch {
+  const w: Watch = { errors: [], api: [] };
+  // CSP violations are logged by Chromium as console errors; uncaught errors and unhandled rejections are page errors.
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') w.errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    if (r.url().startsWith(`${worker.origin}/api/`)) w.api.push(r);
+  });
+  return w;
+}
+
+/** Sums layout-shift entries from the very start of the page (CLS as the browser measures it). */
+const CLS_OBSERVER = `window.__cls = 0; window.__shifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) { window.__cls += e.value; window.__shifts.push(e.value); } })
+  .observe({ type: 'layout-shift', buffered: true });`;
+
+/** Waits until every card on the page has drawn its figures (polling from Node: the host CSP forbids eval). */
+async function cardsReady(page: Page, count: number) {
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll('zz-indicator')].filter((e) => e.shadowRoot?.querySelector('[role=group]')).length), { timeout: 10_000 })
+    .toBe(count);
+}
+
+/** What a card shows, read from its shadow root. */
+function readCards(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('zz-indicator')].map((e) => {
+      const s = e.shadowRoot!;
+      const text = (sel: string) => s.querySelector(sel)?.textContent ?? null;
+      const bar = s.querySelector('progress');
+      return {
+        indicator: e.getAttribute('indicator'),
+        dataset: e.getAttribute('dataset'),
+        lang: s.querySelector('.zz')?.getAttribute('lang'),
+        theme: s.querySelector('.zz')?.className,
+        label: text('.label'),
+        value: text('.value'),
+        pair: [...s.querySelectorAll('dd')].map((d) => d.textContent),
+        bar: bar && { value: bar.value, max: bar.max, name: s.getElementById(bar.getAttribute('aria-labelledby')!)?.textContent },
+        rows: [...s.querySelectorAll('li b')].map((b) => b.textContent),
+        note: text('.value ~ .note') ?? text('.note'),
+        links: [...s.querySelectorAll('a')].map((a) => a.href),
+        live: text('[aria-live]'),
+        status: text('.status'),
+        stale: !!s.querySelector('.stale'),
+        styleAttrs: s.querySelectorAll('[style]').length,
+        styleElements: s.querySelectorAll('style').length,
+        adopted: s.adoptedStyleSheets.length,
+      };
+    }),
+  );
+}
+
+const ZH_CARDS = ['platforms-total', 'little-giants-national-rank', 'achievement-transfer-target', 'tech-contract-turnover-growth-target'];
+
+describe('embed code pasted into a strict-CSP page on another origin', () => {
+  it('renders the Chinese figures with one API request, no CSP violation or console error, and no layout shift', async () => {
+    // The embed kit's code (hashed script with SRI, element with fallback text), pasted once per card:
+    // several script tags load the script several times, harmlessly.
+    const codes = ZH_CARDS.map((id) => kitCode(id, 'zh').html);
+    const url = host.page('/zh', hostPage('zh-CN', '株洲科创数据卡片', `<div class="grid">\n${codes.join('\n')}\n</div>`));
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    const w = watch(page);
+    await page.addInitScript(CLS_OBSERVER);
+    await page.goto(url);
+    await cardsReady(page, ZH_CARDS.length);
+    const cards = await readCards(page);
+
+    const card = (id: string) => cards.find((c) => c.indicator === id)!;
+    expect(card('platforms-total')).toMatchObject({ lang: 'zh-CN', label: indicator('platforms-total').label.zh, value: figure('platforms-total', 'zh') });
+    expect(card('platforms-total').value).toBe('708家');
+    expect(card('little-giants-national-rank')).toMatchObject({ value: '第17位', label: indicator('little-giants-national-rank').label.zh });
+    expect(card('little-giants-national-rank').note).toContain(indicator('little-giants-national-rank').relations!.scope!.zh);
+    // A target with its qualifier-bearing figure beside the so-far figure the embed code names; a bar where they compare.
+    const transfer = card('achievement-transfer-target');
+    expect(transfer.pair).toEqual([figure('achievement-transfer-target', 'zh'), figure('achievements-transferred-2023', 'zh')]);
+    expect(transfer.bar).toMatchObject({ value: 27, max: 100 });
+    expect(transfer.bar!.name).toContain('27%');
+    // 129亿元 so far against a +30% growth target: side by side, never as a bar.
+    const turnover = card('tech-contract-turnover-growth-target');
+    expect(turnover.pair).toEqual([figure('tech-contract-turnover-growth-target', 'zh'), figure('tech-contract-turnover-2023', 'zh')]);
+    expect(turnover.pair[1]).toBe('129亿元');
+    expect(turnover.bar).toBeNull();
+    for (const c of cards) {
+      expect(c.links.length).toBe(1);
+      expect(c.links[0]).toMatch(new RegExp(`^${worker.origin}/indicators/[a-z0-9-]+$`));
+      expect(c).toMatchObject({ styleAttrs: 0, styleElements: 0, adopted: 2, live: '', status: null, theme: 'zz light' });
+    }
+
+    // One batched request for all the cards (the so-far figures included).
+    expect(w.api.map((r) => r.url())).toHaveLength(1);
+    const ids = new URL(w.api[0]!.url()).searchParams.get('ids')!.split(',');
+    expect(ids.sort()).toEqual([...ZH_CARDS, 'achievements-transferred-2023', 'tech-contract-turnover-2023'].sort());
+
+    await page.locator('#after').scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await page.screenshot({ path: new URL('widgets-zh.png', artifacts).pathname, fullPage: true });
+    await page.close();
+  });
+
+  it('works as the indicator page offers it for copying', async () => {
+    const code = await embedCodeFromPage('platforms-total', 'en');
+    const page = await browser.newPage();
+    const w = watch(page);
+    await page.goto(host.page('/copied', hostPage('en', 'Copied', code)));
+    await cardsReady(page, 1);
+    expect((await readCards(page))[0]).toMatchObject({ lang: 'en', value: figure('platforms-total', 'en') });
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders English cards from placeholders, lang ancestors, a dataset card and the JS API, in the dark theme', async () => {
+    const list = dataset('innovation-platforms');
+    const body = `<section class="dark-section" lang="en">
+<h2>Placeholders for CMSes that strip unknown tags</h2>
+<div class="grid">
+${kitCode('platforms-total', 'en', 'dark').div}
+${kitCode('little-giants-national-rank', 'en', 'dark').element.replace(' lang="en"', '') /* its language from the section */}
+${kitCode('innovation-platforms', 'en', 'dark').element}
+<div id="mine"><p>Single champions: 10</p></div>
+</div>
+</section>
+${kitCode('platforms-total', 'en').script}`;
+    const url = host.page('/en', hostPage('zh-CN', 'Zhuzhou cards', body));
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 }, colorScheme: 'dark' });
+    const w = watch(page);
+    await page.addInitScript(CLS_OBSERVER);
+    await page.goto(url);
+    await cardsReady(page, 3);
+    expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual([]);
+    // The JS API, as a site that mounts cards itself would call it.
+    await page.evaluate(() => (window as unknown as { ZZIndicators: { mount(e: Element, o: object): Element } }).ZZIndicators.mount(document.getElementById('mine')!, { indicator: 'single-champions', theme: 'dark' }));
+    await cardsReady(page, 4);
+    const cards = await readCards(page);
+    const card = (id: string) => cards.find((c) => c.indicator === id || c.dataset === id)!;
+
+    expect(card('platforms-total')).toMatchObject({ lang: 'en', theme: 'zz dark', value: '708 platforms', label: indicator('platforms-total').label.en });
+    expect(card('little-giants-national-rank')).toMatchObject({ lang: 'en', value: '17th' });
+    expect(card('innovation-platforms')).toMatchObject({ label: list.title.en, rows: list.indicators.map((i) => figure(i.id, 'en')) });
+    expect(card('innovation-platforms').links).toEqual([`${worker.origin}/en/datasets/innovation-platforms`]);
+    expect(card('single-champions')).toMatchObject({ value: figure('single-champions', 'en'), theme: 'zz dark' });
+    for (const c of cards) expect(c.links.every((href) => href.startsWith(`${worker.origin}/en/`))).toBe(true);
+
+    // One batch for the indicators on the page, one dataset, and one more batch for the card mounted later.
+    expect(w.api.map((r) => new URL(r.url()).pathname).sort()).toEqual(['/api/v1/datasets/innovation-platforms', '/api/v1/indicators', '/api/v1/indicators']);
+    expect(w.errors).toEqual([]);
+    await page.screenshot({ path: new URL('widgets-en-dark.png', artifacts).pathname, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no axe-core violations in the ${scheme} colour scheme`, async () => {
+      // axe is injected as a script, which the host CSP rightly refuses: this context bypasses CSP for axe alone.
+      const context: BrowserContext = await browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width: 900, height: 1200 } });
+      const page = await context.newPage();
+      // Light: explicit light cards on a light page; dark: `auto` cards following the dark scheme, and explicit dark ones.
+      const theme = scheme === 'dark' ? 'auto' : 'light';
+      const codes = [...ZH_CARDS, 'technology-transfer'].map((id) => kitCode(id, 'en', theme).html);
+      if (scheme === 'dark') codes.push(kitCode('platforms-national', 'zh', 'dark').html);
+      await page.goto(host.page(`/axe-${scheme}`, hostPage('en', 'Cards', `<div class="grid${scheme === 'dark' ? ' dark-section' : ''}">${codes.join('\n')}</div>`)));
+      await cardsReady(page, codes.length);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[]; passes: unknown[] }> } }).axe;
+        return axe.run(document, { resultTypes: ['violations'] });
+      });
+      expect(result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+      expect(result.passes.length).toBeGreaterThan(10);
+      await page.screenshot({ path: new URL(`widgets-axe-${scheme}.png`, artifacts).pathname, fullPage: true });
+      await context.close();
+    });
+  }
+});
+
+describe('safety', () => {
+  it('renders a hostile label as inert text', async () => {
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    const page = await browser.newPage();
+    const w = watch(page);
+    await page.route(`${worker.origin}/api/v1/indicators?**`, async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { indicators: Indicator[] };
+      for (const i of body.indicators) {
+        i.label = { zh: payload, en: payload };
+        i.unitLabel = { zh: payload, en: payload };
+      }
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.goto(host.page('/xss', hostPage('zh-CN', 'XSS', `<zz-indicator indicator="platforms-total"></zz-indicator><script src="${worker.origin}/widget.js"></script>`)));
+    await cardsReady(page, 1);
+    const [card] = await readCards(page);
+    expect(card!.label).toBe(payload);
+    expect(card!.value).toBe(`708${payload}`);
+    const active = await page.evaluate(() => ({
+      xss: (window as unknown as { __xss?: number }).__xss,
+      elements: document.querySelector('zz-indicator')!.shadowRoot!.querySelectorAll('img, script').length + document.querySelectorAll('img').length,
+    }));
+    expect(active).toEqual({ xss: undefined, elements: 0 });
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the fallback text and offers a retry when the API fails, without an error in the page', async () => {
+    const page = await browser.newPage();
+    const w = watch(page);
+    await page.route(`${worker.origin}/api/v1/**`, (route) => route.fulfill({ status: 503, body: 'down' }));
+    await page.goto(host.page('/down', hostPage('zh-CN', 'Down', `<zz-indicator indicator="platforms-total"><p>全市各类科技创新平台：708家</p></zz-indicator><script src="${worker.origin}/widget.js"></script>`)));
+    await expect.poll(() => page.evaluate(() => document.querySelector('zz-indicator')!.shadowRoot!.querySelector('.status')?.textContent)).toContain('重试');
+    const fallback = await page.evaluate(() => (document.querySelector('zz-indicator')!.shadowRoot!.querySelector('slot') as HTMLSlotElement).assignedNodes().map((n) => n.textContent).join(''));
+    expect(fallback).toContain('708家');
+    // The 503 itself is a network error in the console; nothing thrown, nothing unhandled.
+    expect(w.errors.filter((e) => !e.includes('503'))).toEqual([]);
+    await page.unroute(`${worker.origin}/api/v1/**`);
+    await page.getByRole('button', { name: '重试' }).click();
+    await cardsReady(page, 1);
+    expect((await readCards(page))[0]).toMatchObject({ value: '708家', status: null });
+    await page.close();
+  });
+});
+
+describe('live refresh', () => {
+  it('refreshes with If-None-Match (304 keeps the figures), pauses while hidden, marks failures stale and announces only real changes', async () => {
+    const page = await browser.newPage();
+    const w = watch(page);
+    await page.clock.install();
+    await page.goto(
+      host.page('/live', hostPage('zh-CN', 'Live', `<zz-indicator indicator="platforms-total" refresh="60"></zz-indicator><zz-indicator indicator="little-giants"></zz-indicator><script src="${worker.origin}/widget.js"></script>`)),
+    );
+    await cardsReady(page, 2);
+    expect(w.api).toHaveLength(1);
+    const first = await w.api[0]!.response();
+    const etag = first!.headers()['etag'];
+    expect(etag).toBeTruthy();
+
+    // One interval later: the same batch, conditional, answered 304; the figures stay.
+    const revalidated = page.waitForResponse((r) => r.url().startsWith(`${worker.origin}/api/v1/indicators`) && r.request().method() === 'GET' && r.status() === 304);
+    await page.clock.runFor(60_000);
+    const res304 = await revalidated;
+    expect(res304.url()).toBe(first!.url());
+    expect((await res304.request().allHeaders())['if-none-match']).toBe(etag);
+    let [total, giants] = await readCards(page);
+    expect(total).toMatchObject({ value: '708家', live: '', stale: false });
+    expect(giants).toMatchObject({ value: figure('little-giants', 'zh') });
+
+    // A hidden tab does not poll; it catches up when shown again.
+    const gets = () => w.api.filter((r) => r.method() === 'GET').length;
+    const before = gets();
+    await page.evaluate(() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }));
+    await page.clock.runFor(180_000);
+    await page.waitForTimeout(200);
+    expect(gets()).toBe(before);
+    const caughtUp = page.waitForResponse((r) => r.url().startsWith(`${worker.origin}/api/v1/indicators`) && r.request().method() === 'GET');
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    expect((await caughtUp).status()).toBe(304);
+
+    // The API fails: the last good figures stay, marked stale, with a retry button.
+    await page.route(`${worker.origin}/api/v1/**`, (route) => route.abort());
+    await page.clock.runFor(60_000);
+    await expect.poll(async () => (await readCards(page))[0]!.stale).toBe(true);
+    [total] = await readCards(page);
+    expect(total).toMatchObject({ value: '708家', live: '' });
+    expect(total!.status).toContain('重试');
+
+    // Back, with a changed figure: retry from the keyboard; the change is announced, once.
+    await page.unroute(`${worker.origin}/api/v1/**`);
+    await page.route(`${worker.origin}/api/v1/indicators?**`, async (route) => {
+      // The data changed on the server: a new body (and ETag) instead of the 304 the old one would get.
+      const { 'if-none-match': _, ...headers } = route.request().headers();
+      const res = await route.fetch({ headers });
+      const body = (await res.json()) as { indicators: Indicator[] };
+      for (const i of body.indicators) if (i.id === 'platforms-total') i.value = 710;
+      await route.fulfill({ response: res, json: body, headers: { ...res.headers(), etag: '"changed"' } });
+    });
+    let focused = '';
+    for (let tab = 0; tab < 8 && focused !== '重试'; tab++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent ?? '');
+    }
+    expect(focused).toBe('重试');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readCards(page))[0]!.value).toBe('710家');
+    [total, giants] = await readCards(page);
+    expect(total).toMatchObject({ stale: false, status: null, live: `${indicator('platforms-total').label.zh}: 710家` });
+    expect(giants).toMatchObject({ live: '' });
+    // Focus stays in the card whose button went away.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('indicator'))).toBe('platforms-total');
+    expect(w.errors.filter((e) => !e.includes('net::ERR_FAILED'))).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,93 @@
+import type { ComponentChildren } from 'preact';
+import { type CardFigure, type CardModel, LANG_TAG } from '../../worker/embed/card';
+
+/** `light`, `dark`, or `auto` (follows `prefers-color-scheme`); light when not given. */
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** An element whose class and `part` share one name (`.label`, `::part(label)`). */
+const Part = ({ tag: Tag = 'p', name, children, ...rest }: { tag?: 'p' | 'dl' | 'ul'; name: string; children: ComponentChildren; id?: string }) => (
+  <Tag class={name} part={name} {...rest}>
+    {children}
+  </Tag>
+);
+
+const Figure = ({ f }: { f: CardFigure }) => (
+  <>
+    {f.text}
+    {f.unit && <span class="unit"> {f.unit}</span>}
+  </>
+);
+
+/**
+ * A card in the shadow root: the model of worker/embed/card.ts (the same one
+ * the iframe card and the embed code's fallback are written from) in the
+ * markup card.css styles. Preact sets every text as text: nothing is parsed
+ * as HTML, and nothing is an inline style.
+ */
+export function Card({ m, theme, stale, children }: { m: CardModel; theme: Theme; stale?: boolean; children?: ComponentChildren }) {
+  const note = m.note && <Part name="note">{m.note}</Part>;
+  const value = m.value && (
+    <Part name="value">
+      <Figure f={m.value} />
+    </Part>
+  );
+  return (
+    <div class={`zz ${theme}`} lang={LANG_TAG[m.lang]}>
+      <div class={`card ${m.type}${stale ? ' stale' : ''}`} part="card" role="group" aria-labelledby="l" tabIndex={-1}>
+        <Part name="label" id="l">
+          {m.label}
+        </Part>
+        {/* A target heads its figure with its period; a rank explains its scope after it. */}
+        {m.type == 'target' ? [note, value] : [value, note]}
+        {m.pair && (
+          <Part tag="dl" name="pair">
+            {m.pair.map((x) => (
+              <div>
+                <dt>{x.term}</dt>
+                <dd part="value">
+                  <Figure f={x.figure} />
+                </dd>
+              </div>
+            ))}
+          </Part>
+        )}
+        {m.progress && <progress max={m.progress.max} value={m.progress.value} aria-labelledby="pl" part="progress" />}
+        {m.progress && (
+          <Part name="note" id="pl">
+            {m.progress.note}
+          </Part>
+        )}
+        {m.rows && (
+          <Part tag="ul" name="list">
+            {m.rows.map((r) => (
+              <li key={r.id}>
+                <span>{r.label}</span>
+                <b>
+                  <Figure f={r.figure} />
+                </b>
+              </li>
+            ))}
+          </Part>
+        )}
+        <Part name="foot">
+          {m.when && (
+            <span>
+              <time dateTime={m.when.datetime}>{m.when.text}</time>
+            </span>
+          )}
+          <span>
+            {m.source.prefix}
+            {/^https?:/.test(m.source.href) ? (
+              <a href={m.source.href} part="source">
+                {m.source.publisher}
+              </a>
+            ) : (
+              m.source.publisher
+            )}
+          </span>
+        </Part>
+        {children}
+      </div>
+    </div>
+  );
+}
