@@ -164,4 +164,33 @@ describe('iframe card in Chromium', () => {
     expect(dark).not.toBe(light);
     await context.close();
   });
+
+  it('/demo runs the real widget, iframes and badges under its strict CSP without a single error', async () => {
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m: ConsoleMessage) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('requestfailed', (r) => problems.push(`${r.url()}: ${r.failure()?.errorText}`));
+    await page.goto(`${worker.origin}/demo`);
+    const cards = page.locator('zz-indicator');
+    expect(await cards.count()).toBeGreaterThanOrEqual(16);
+    // Every card upgrades and draws its figures (scrolling brings the lower ones near the viewport).
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('zz-indicator')].filter((el) => el.shadowRoot?.querySelector('.value, .list, .pair')).length), { timeout: 15_000 })
+      .toBe(await cards.count());
+    // Every iframe reported its height and host.js applied it.
+    for (const frame of page.frames().filter((f) => f.url().includes('/embed/'))) {
+      const height = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const element = await frame.frameElement();
+      await expect.poll(() => element.getAttribute('height')).toBe(String(height));
+    }
+    // Badges decode as images.
+    const badges = await page.evaluate(() => [...document.images].map((img) => img.complete && img.naturalWidth > 0));
+    expect(badges.length).toBeGreaterThan(0);
+    expect(badges.every(Boolean)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
