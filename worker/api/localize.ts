@@ -22,6 +22,8 @@ const flattened = new WeakMap<v.GenericSchema, v.GenericSchema>();
  * The schema of a `?lang=` response: `schema` with every {@link LocalizedSchema}
  * (`{ zh, en }`) replaced by a plain string. Memoised by identity, so a schema
  * shared by several responses stays one definition (one `$ref`) in OpenAPI.
+ * Objects, optionals and arrays are rebuilt; a pipe on a rebuilt container
+ * would be dropped (the served schemas have none there).
  */
 export function oneLanguageSchema(schema: v.GenericSchema): v.GenericSchema {
   if (schema === LocalizedSchema) return Text;

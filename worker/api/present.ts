@@ -11,6 +11,7 @@ export type DatasetDetail = v.InferOutput<typeof DatasetDetailSchema>;
 export type ApiNewsItem = v.InferOutput<typeof ApiNewsItemSchema>;
 export type ApiIndex = v.InferOutput<typeof ApiIndexSchema>;
 
+/** An indicator with links to its API resource, HTML page, dataset, iframe card and SVG badge. */
 export function presentIndicator(indicator: Indicator, origin: string): ApiIndicator {
   return {
     ...indicator,
@@ -24,6 +25,7 @@ export function presentIndicator(indicator: Indicator, origin: string): ApiIndic
   };
 }
 
+/** A dataset for the list: metadata, `updated`, indicator count and links (no indicators). */
 export function presentDatasetSummary(dataset: Dataset, origin: string): DatasetSummary {
   const { indicators, ...meta } = dataset;
   return {
@@ -41,6 +43,7 @@ export function presentDatasetSummary(dataset: Dataset, origin: string): Dataset
   };
 }
 
+/** A dataset with all its indicators. */
 export function presentDataset(dataset: Dataset, origin: string): DatasetDetail {
   return {
     ...presentDatasetSummary(dataset, origin),
@@ -48,10 +51,12 @@ export function presentDataset(dataset: Dataset, origin: string): DatasetDetail 
   };
 }
 
+/** A dated event with a link to itself. */
 export function presentNewsItem(item: NewsItem, origin: string): ApiNewsItem {
   return { ...item, links: { self: origin + paths.newsItem(item.id) } };
 }
 
+/** The API's entry point: what is published, the data version, and links to everything. */
 export function presentIndex(snapshot: Snapshot, origin: string): ApiIndex {
   const { title, description, publisher, license } = snapshot.meta;
   return {
