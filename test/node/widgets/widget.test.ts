@@ -127,6 +127,10 @@ describe('embed code pasted into a strict-CSP page on another origin', () => {
     const url = host.page('/zh', hostPage('zh-CN', '株洲科创数据卡片', `<div class="grid">\n${codes.join('\n')}\n</div>`));
     const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
     const w = watch(page);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    // A cookie the API origin set earlier must not travel with the widget's requests.
+    await page.context().addCookies([{ name: 'session', value: 'secret', url: worker.origin }]);
     await page.addInitScript(CLS_OBSERVER);
     await page.goto(url);
     await cardsReady(page, ZH_CARDS.length);
@@ -157,11 +161,23 @@ describe('embed code pasted into a strict-CSP page on another origin', () => {
     expect(w.api.map((r) => r.url())).toHaveLength(1);
     const ids = new URL(w.api[0]!.url()).searchParams.get('ids')!.split(',');
     expect(ids.sort()).toEqual([...ZH_CARDS, 'achievements-transferred-2023', 'tech-contract-turnover-2023'].sort());
+    // No cookies, no storage, no third party: only the host page and the Worker were asked for anything.
+    expect((await w.api[0]!.allHeaders())['cookie']).toBeUndefined();
+    expect(requested.every((u) => u.startsWith(`${host.origin}/`) || u.startsWith(`${worker.origin}/`))).toBe(true);
+    expect(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length])).toEqual(['', 0, 0]);
 
     await page.locator('#after').scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual([]);
     expect(w.errors).toEqual([]);
     await page.screenshot({ path: new URL('widgets-zh.png', artifacts).pathname, fullPage: true });
+    await page.close();
+  });
+
+  it('would see a CSP violation: an inline style of the host page itself is reported', async () => {
+    const page = await browser.newPage();
+    const w = watch(page);
+    await page.goto(host.page('/violation', hostPage('en', 'Violation', '<p style="color: red">inline style</p>')));
+    await expect.poll(() => w.errors.join('\n')).toContain('Content Security Policy');
     await page.close();
   });
 
@@ -212,6 +228,28 @@ ${kitCode('platforms-total', 'en').script}`;
     expect(w.api.map((r) => new URL(r.url()).pathname).sort()).toEqual(['/api/v1/datasets/innovation-platforms', '/api/v1/indicators', '/api/v1/indicators']);
     expect(w.errors).toEqual([]);
     await page.screenshot({ path: new URL('widgets-en-dark.png', artifacts).pathname, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('many cards', () => {
+  it('splits a page of more than 50 figures into batches of at most 50, and says which ids do not exist', async () => {
+    const known = data.indicators.map((i) => i.id);
+    const unknown = Array.from({ length: 60 - known.length }, (_, n) => `no-such-figure-${n + 1}`);
+    const cards = [...known, ...unknown, 'Not An Id!'].map((id) => `<zz-indicator indicator="${id}"><p>${id}</p></zz-indicator>`).join('\n');
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    const w = watch(page);
+    await page.goto(host.page('/many', hostPage('en', 'Many', `${cards}\n<script src="${worker.origin}/widget.js" async></script>`)));
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('zz-indicator').length)).toBe(61);
+    await cardsReady(page, known.length);
+    const batches = w.api.map((r) => new URL(r.url()).searchParams.get('ids')!.split(','));
+    expect(batches.map((b) => b.length).sort()).toEqual([10, 50]);
+    // Every valid id asked for once; the malformed one never sent (it would fail the whole batch).
+    expect(batches.flat().sort()).toEqual([...known, ...unknown].sort());
+    const status = await page.evaluate(() => [...document.querySelectorAll('zz-indicator')].map((e) => e.shadowRoot!.querySelector('.status')?.textContent ?? null));
+    expect(status.slice(0, known.length).every((s) => s === null)).toBe(true);
+    expect(status.slice(known.length)).toEqual(Array(unknown.length + 1).fill('No such indicator'));
+    expect(w.errors).toEqual([]);
     await page.close();
   });
 });

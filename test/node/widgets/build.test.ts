@@ -1,0 +1,51 @@
+/**
+ * What `scripts/build-widgets.mjs` leaves in dist/assets (built by `npm test`
+ * before the tests run), and `npm run size` (scripts/size.mjs) on it.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { WidgetManifest } from '../../../worker/embed/widget-script';
+
+const root = new URL('../../../', import.meta.url);
+const assets = new URL('dist/assets/', root);
+const manifest: WidgetManifest = JSON.parse(readFileSync(new URL('widgets/manifest.json', assets), 'utf8'));
+const script = readFileSync(new URL('widget.js', assets));
+
+describe('widget build', () => {
+  it('writes the stable script, an identical content-hashed copy with its SRI hash, and the card stylesheet', () => {
+    expect(manifest.script).toMatch(/^\/widgets\/widget\.[0-9a-f]{12}\.js$/);
+    expect(manifest.css).toMatch(/^\/widgets\/card\.[0-9a-f]{12}\.css$/);
+    const hashed = readFileSync(new URL(`.${manifest.script}`, assets));
+    expect(hashed.equals(script)).toBe(true);
+    expect(manifest.script).toContain(createHash('sha256').update(script).digest('hex').slice(0, 12));
+    expect(manifest.integrity).toBe(`sha384-${createHash('sha384').update(script).digest('base64')}`);
+    expect(manifest.bytes.raw).toBe(script.length);
+  });
+
+  it('compiles the one card stylesheet into the script, for adoptedStyleSheets', () => {
+    const css = readFileSync(new URL(`.${manifest.css}`, assets), 'utf8');
+    expect(css).toContain('.card{');
+    expect(script.toString('utf8')).toContain(JSON.stringify(css).slice(1, -1));
+  });
+
+  it('is one minified ES2020 file with Preact inside, and no eval', () => {
+    const text = script.toString('utf8');
+    expect(text.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
+    expect(text).not.toMatch(/\bimport\s*[({"']|\brequire\(/);
+    expect(text).not.toMatch(/\beval\(|new Function\b/);
+    // Preact's diff is in the bundle (its vnode fields), not loaded from elsewhere.
+    expect(text).toContain('__k');
+  });
+
+  it('stays within the budget: npm run size prints raw, gzip and brotli and passes', () => {
+    const run = spawnSync(process.execPath, ['scripts/size.mjs'], { cwd: root, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/raw\s+[\d.]+ KiB/);
+    expect(run.stdout).toMatch(/gzip\s+[\d.]+ KiB .*budget 10\.00 KiB\s+ok/);
+    expect(run.stdout).toMatch(/brotli\s+[\d.]+ KiB .*budget 9\.00 KiB\s+ok/);
+    expect(manifest.bytes.brotli).toBeLessThanOrEqual(9 * 1024);
+    expect(manifest.bytes.gzip).toBeLessThanOrEqual(10 * 1024);
+  });
+});
