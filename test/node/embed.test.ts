@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { HtmlValidate, type Message } from 'html-validate';
 import type { Browser, ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OEmbedRich } from '../../worker/embed/oembed';
@@ -70,6 +71,18 @@ describe('badge over HTTP', () => {
     const texts = [doc.svg.g].flat().flatMap((g: { text?: unknown }) => [g.text ?? []].flat()).map((t: { '#text': string }) => t['#text']);
     expect(texts).toEqual([platforms.label.en, `${formatValue(platforms, 'en')} ${platforms.unitLabel.en}`]);
   });
+});
+
+describe('HTML of the embed kit', () => {
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+  it.each(['/embed/platforms-total', '/embed/achievement-transfer-target?lang=en&theme=dark', '/embed/little-giants-national-rank?theme=auto', '/embed/dataset/talent-cooperation?lang=en', '/demo'])(
+    '%s passes html-validate (recommended)',
+    async (path) => {
+      const report = await validator.validateString(await (await fetch(worker.origin + path)).text(), path);
+      const messages = report.results.flatMap((r) => r.messages.map((m: Message) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+      expect(messages).toEqual([]);
+    },
+  );
 });
 
 describe('oEmbed for an indicator page URL', () => {

@@ -78,7 +78,7 @@ ${cards.join('\n')}
   const badges = LANGS.flatMap((lang) => picks.filter((p) => !('indicators' in p.target)).map((p) => local(code(p.target, lang).badge)));
   const sample = code(first!.target, 'zh');
 
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">

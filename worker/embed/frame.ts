@@ -33,18 +33,28 @@ export interface FramePageInput {
   manifest?: WidgetManifest;
 }
 
+/** Longest `<title>` written: search results and tab strips cut longer ones. */
+const MAX_TITLE = 70;
+
+/** `main · provider`, without the provider (then shortened) when that is too long. */
+export function pageTitle(main: string, provider: string): string {
+  const full = `${main} · ${provider}`;
+  if (full.length <= MAX_TITLE) return full;
+  return main.length <= MAX_TITLE ? main : `${main.slice(0, MAX_TITLE - 1)}…`;
+}
+
 /** The iframe document of a card. */
 export function framePage({ model, theme, page, provider, manifest }: FramePageInput): string {
   const figure = model.value ? `${colon(model.lang)}${figureText(model.value)}` : '';
   const scheme = theme === 'auto' ? 'light dark' : theme;
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html${attr('lang', LANG_TAG[model.lang])}${attr('data-theme', theme)}${attr('data-zz-embed', model.id)}${attr('data-zz-kind', model.type === 'dataset' ? 'dataset' : 'indicator')}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme"${attr('content', scheme)}>
 <meta name="robots" content="noindex">
-<title>${escapeHtml(`${model.label}${figure} · ${provider}`)}</title>
+<title>${escapeHtml(pageTitle(`${model.label}${figure}`, provider))}</title>
 <link rel="canonical"${attr('href', page)}>
 ${manifest ? `<link rel="stylesheet"${attr('href', manifest.css)}>\n` : ''}<link rel="stylesheet" href="/embed/frame.css">
 <script src="/embed/resize.js" defer></script>

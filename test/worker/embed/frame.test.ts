@@ -5,6 +5,11 @@ import { LANGS } from '../../../worker/schema';
 import { builtManifest, data, get, hasHostileMarkup, hostileFetch, problem } from './support';
 
 const indicators = data.datasets.flatMap((d) => d.indicators);
+/** The start of what the title must name: the card's label (a so-far figure's card is its target's), as far as it fits. */
+const model = (i: (typeof indicators)[number], lang: 'zh' | 'en') => {
+  const shown = i.kind === 'progress' && i.relations?.towards ? indicators.find((t) => t.id === i.relations!.towards)! : i;
+  return shown.label[lang].replace(/[&<>"']/g, '_').slice(0, 60);
+};
 
 describe('/embed/:id', () => {
   it('is frameable from any origin under an otherwise strict CSP', async () => {
@@ -26,8 +31,10 @@ describe('/embed/:id', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Language')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
     const html = await res.text();
-    expect(html).toMatch(/^<!doctype html>\n<html lang="(zh-CN|en)"/);
-    expect(html).toMatch(/<title>[^<]+<\/title>/);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="(zh-CN|en)"/);
+    const title = /<title>([^<]+)<\/title>/.exec(html)![1]!.replace(/&[a-z0-9#]+;/g, '_');
+    expect(title.length).toBeLessThanOrEqual(70);
+    expect(title).toContain(model(i, lang));
     expect(html).toContain(formatValue(i, lang));
     expect(html).toContain(`data-zz-embed="${id}"`);
     // The only script is the same-origin height reporter; styles only by <link>.
