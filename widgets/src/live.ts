@@ -25,6 +25,8 @@ export interface Client extends Element {
 const BATCH = 50;
 /** Shortest refresh interval honoured, so a typo cannot hammer the API. */
 const MIN_REFRESH = 10;
+// worker/schema/id.ts ID_PATTERN, copied: importing it brings valibot into the bundle (+0.8 KiB brotli).
+// test/node/widgets/build.test.ts keeps the two equal.
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Last good value of each key. */
@@ -70,14 +72,21 @@ export function leave(card: Client): void {
   arm();
 }
 
-/** Fetches whatever new keys the cards need, once the current task is done (so many cards make one request). */
+/**
+ * Fetches whatever new keys the cards need once the current task is done, or
+ * once the page is parsed if it still is (the script may be in `<head>`), so
+ * all the cards of a page make one request.
+ */
 export function queue(): void {
   if (!started || queued) return;
   queued = true;
-  queueMicrotask(() => {
-    queued = false;
-    load(false);
-  });
+  const go = () =>
+    queueMicrotask(() => {
+      queued = false;
+      load(false);
+    });
+  if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', go);
+  else go();
 }
 
 /** Asks again for every figure on the page, conditionally. */
@@ -92,7 +101,7 @@ function load(again: boolean) {
     for (const key of card.keys()) {
       if (busy.has(key) || missing.has(key)) continue;
       // Not an id at all: never sent, so one typo cannot spoil the batch for every card.
-      if (!ID.test(key.replace(/^d\//, '')) || key.length > 82) bad = !!missing.add(key);
+      if (!ID.test(key.replace(/^d\//, '')) || key.length > 82 /* d/ + 80 */) bad = !!missing.add(key);
       else if (again || !(values.has(key) || failed.has(key))) keys.add(key);
     }
   }

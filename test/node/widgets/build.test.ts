@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { WidgetManifest } from '../../../worker/embed/widget-script';
+import { ID_MAX_LENGTH, ID_PATTERN } from '../../../worker/schema/id';
 
 const root = new URL('../../../', import.meta.url);
 const assets = new URL('dist/assets/', root);
@@ -37,6 +38,9 @@ describe('widget build', () => {
     expect(text).not.toMatch(/\beval\(|new Function\b/);
     // Preact's diff is in the bundle (its vnode fields), not loaded from elsewhere.
     expect(text).toContain('__k');
+    // The widget's copy of the id rule (it never sends a malformed id) is the schema's.
+    expect(text).toContain(`/${ID_PATTERN.source}/`);
+    expect(ID_MAX_LENGTH).toBe(80);
   });
 
   it('stays within the budget: npm run size prints raw, gzip and brotli and passes', () => {

@@ -181,6 +181,23 @@ describe('embed code pasted into a strict-CSP page on another origin', () => {
     await page.close();
   });
 
+  it('works with the script once in <head>, before the cards and placeholders exist', async () => {
+    const html = hostPage('zh-CN', 'Head', `<div class="grid">${kitCode('platforms-total', 'zh').element}\n${kitCode('single-champions', 'zh').div}</div>`).replace(
+      '</head>',
+      `${kitCode('platforms-total', 'zh').script.replace(' async', '')}\n</head>`,
+    );
+    const page = await browser.newPage();
+    const w = watch(page);
+    await page.addInitScript(CLS_OBSERVER);
+    await page.goto(host.page('/head', html));
+    await cardsReady(page, 2);
+    expect((await readCards(page)).map((c) => c.value)).toEqual(['708家', figure('single-champions', 'zh')]);
+    expect(w.api).toHaveLength(1);
+    expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
   it('works as the indicator page offers it for copying', async () => {
     const code = await embedCodeFromPage('platforms-total', 'en');
     const page = await browser.newPage();
