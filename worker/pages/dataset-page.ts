@@ -4,8 +4,8 @@ import { figureData, periodHtml, whenHtml } from './figures';
 import { h, type Html } from './html';
 import { LANG_TAGS, pagePath, WORDS } from './i18n';
 import { datasetPageJsonLd } from './json-ld';
-import { formatLinks, type PageOptions } from './landing';
-import { feedLinks, layout, sourceLine } from './layout';
+import { formatLinks } from './landing';
+import { feedLinks, layout, sourceLine, type PageOptions } from './layout';
 import { sourceQuote } from './quote';
 
 function figureItem(indicator: Indicator, lang: Lang): Html {

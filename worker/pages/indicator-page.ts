@@ -4,8 +4,8 @@ import type { PageEmbed } from './embed-code';
 import { figureData, figureText, periodHtml, whenHtml } from './figures';
 import { h, type Html } from './html';
 import { colon, LANG_TAGS, listSeparator, pagePath, WORDS } from './i18n';
-import { formatLinks, type PageOptions } from './landing';
-import { feedLinks, layout } from './layout';
+import { formatLinks } from './landing';
+import { feedLinks, layout, type PageOptions } from './layout';
 import { sourceQuote } from './quote';
 
 const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };

@@ -5,14 +5,7 @@ import { figureData, timeText, whenHtml } from './figures';
 import { h, type Html } from './html';
 import { colon, listSeparator, pagePath, paren, WORDS } from './i18n';
 import { catalogJsonLd } from './json-ld';
-import { feedLinks, layout, sourceLine, type FeedLink } from './layout';
-
-/** What a page render needs besides the data: language and the public origin. */
-export interface PageOptions {
-  lang: Lang;
-  /** Absolute public origin (`https://example.org`), no trailing slash. */
-  origin: string;
-}
+import { feedLinks, layout, sourceLine, type FeedLink, type PageOptions } from './layout';
 
 /** The data to download and the feeds to follow for the whole site or one dataset. */
 export function formatLinks(lang: Lang, json: string, csv: string | undefined, feeds: FeedLink[]): Html {

@@ -5,6 +5,13 @@ import { PAGE_SCRIPT, STYLESHEET } from './assets';
 import { h, jsonForScript, type Html } from './html';
 import { colon, LANG_TAGS, otherLang, pagePath, WORDS } from './i18n';
 
+/** What a page render needs besides the data: language and the public origin. */
+export interface PageOptions {
+  lang: Lang;
+  /** Absolute public origin (`https://example.org`), no trailing slash. */
+  origin: string;
+}
+
 /** A feed a page advertises with `<link rel="alternate">`. */
 export interface FeedLink {
   type: string;

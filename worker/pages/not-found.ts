@@ -5,8 +5,7 @@ import { Problem } from '../http';
 import type { Lang } from '../schema';
 import { h, type Html } from './html';
 import { pagePath, WORDS } from './i18n';
-import type { PageOptions } from './landing';
-import { layout } from './layout';
+import { layout, type PageOptions } from './layout';
 import { prefersHtml } from './negotiate';
 import { pageHeaders, renderPage } from './respond';
 

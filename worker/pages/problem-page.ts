@@ -3,8 +3,7 @@ import { MAX_URL_LENGTH, PROBLEM_TITLES, type ProblemType } from '../http';
 import type { Lang } from '../schema';
 import { h, type Html } from './html';
 import { pagePath, WORDS } from './i18n';
-import type { PageOptions } from './landing';
-import { layout } from './layout';
+import { layout, type PageOptions } from './layout';
 
 /** What a problem type means and what a client should do, in both languages. */
 interface ProblemDoc {

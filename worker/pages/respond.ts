@@ -4,7 +4,7 @@ import { publicOrigin, render, send } from '../http';
 import type { Lang } from '../schema';
 import type { Html } from './html';
 import { LANG_TAGS } from './i18n';
-import type { PageOptions } from './landing';
+import type { PageOptions } from './layout';
 
 /**
  * The Content-Security-Policy of every page: only same-origin styles and
