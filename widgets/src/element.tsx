@@ -26,8 +26,9 @@ const data: CardData = {
 /**
  * `<zz-indicator indicator="platforms-total" lang="en" theme="auto" refresh="300">`:
  * a live card in an open shadow root. Its light-DOM content is the server's
- * fallback text: it shows (slotted into the card's reserved box) until the
- * figures arrive, and stays the accessible text if they never do.
+ * fallback text: slotted, it shows as the host page laid it out (or inside a
+ * reserved card box, if it was not laid out yet) until the figures arrive,
+ * and stays the accessible text if they never do.
  */
 export class ZzIndicator extends HTMLElement implements Client {
   static observedAttributes = ATTRIBUTES;
