@@ -14,7 +14,7 @@
  *     <dl class="pair" part="pair"><div><dt>…</dt><dd part="value">…</dd></div>…</dl>
  *     <progress max value aria-labelledby="pl" part="progress"></progress>
  *     <ul class="list" part="list"><li><span>…</span><b>…</b></li>…</ul>
- *     <p class="foot" part="foot"><span>when</span><span>来源:<a part="source">…</a></span></p>
+ *     <p class="foot" part="foot"><span>when</span><span>来源：<a part="source">…</a></span></p>
  * ```
  *
  * The light-DOM fallback inside embed code is deliberately NOT this markup:
@@ -38,7 +38,7 @@ export type CardType = (typeof CARD_TYPES)[number];
  * test keeps the two equal.
  */
 export const CARD_WORDS = {
-  zh: { source: '来源:', target: '目标', soFar: '已完成', ofTarget: '目标完成度', scope: '排名范围:' },
+  zh: { source: '来源：', target: '目标', soFar: '已完成', ofTarget: '目标完成度', scope: '排名范围：' },
   en: { source: 'Source: ', target: 'Target', soFar: 'So far', ofTarget: 'Progress towards the target', scope: 'Ranked ' },
 } as const satisfies Record<Lang, Record<string, string>>;
 
@@ -74,7 +74,7 @@ export interface CardModel {
   label: string;
   /** The big figure (number, rank, target without a so-far figure). */
   value?: CardFigure;
-  /** Rank scope (排名范围:全国), or a target's "目标 · 2023年" heading. */
+  /** Rank scope (排名范围：全国), or a target's "目标 · 2023年" heading. */
   note?: string;
   /** Target and so-far figure side by side. */
   pair?: { term: string; figure: CardFigure }[];
@@ -144,7 +144,7 @@ export function indicatorCard(i: Indicator, lang: Lang, data: CardData, origin: 
     };
     if (bar) {
       const share = `${Math.round((100 * p.value) / t.value)}%`;
-      model.progress = { value: Math.min(p.value, t.value), max: t.value, note: `${w.ofTarget}: ${share} (${formatValue(p, lang)} / ${formatValue(t, lang)})` };
+      model.progress = { value: Math.min(p.value, t.value), max: t.value, note: `${w.ofTarget}${colon(lang)}${share}${lang === 'zh' ? '（' : ' ('}${formatValue(p, lang)} / ${formatValue(t, lang)}${lang === 'zh' ? '）' : ')'}` };
     }
     return model;
   }

@@ -21,7 +21,7 @@ const KIND_WORDS: Record<Lang, Partial<Record<Kind, string>>> = {
 
 /** Fixed phrases of item bodies. */
 const WORDS = {
-  zh: { when: '时间:', where: '地点:', datasets: '相关数据集:', quote: '原文:', source: '来源:', section: '小标题:', license: '许可:', data: '数据:', sep: '、' },
+  zh: { when: '时间：', where: '地点：', datasets: '相关数据集：', quote: '原文：', source: '来源：', section: '小标题：', license: '许可：', data: '数据：', sep: '、' },
   en: { when: 'When: ', where: 'Where: ', datasets: 'Datasets: ', quote: 'Original text: ', source: 'Source: ', section: 'section: ', license: 'Licence: ', data: 'Data: ', sep: ', ' },
 } as const;
 
@@ -78,7 +78,7 @@ export function figureLine(indicator: Indicator, lang: Lang, urls: Urls): Inline
 /** Title of a dataset's release item: `数据集:科技创新平台` / `Dataset: Science and technology innovation platforms`. */
 export const datasetItemTitle = (dataset: Dataset, lang: Lang): string => (lang === 'zh' ? '数据集:' : 'Dataset: ') + dataset.title[lang];
 
-/** `来源:株洲日报《…》(小标题:…)` / `Source: Zhuzhou Daily, “…” (section: …)`. */
+/** `来源：株洲日报《…》(小标题：…)` / `Source: Zhuzhou Daily, “…” (section: …)`. */
 function sourceLine(source: Pick<Source, 'publisher' | 'title' | 'section'>, lang: Lang): Inline[] {
   const w = WORDS[lang];
   const work = lang === 'zh' ? `${source.publisher.zh}《${source.title.zh}》` : `${source.publisher.en}, “${source.title.en}”`;

@@ -7,11 +7,11 @@
  */
 import { Hono, type Context } from 'hono';
 import type { App } from '../app-env';
-import { fnv1a, publicOrigin } from '../http';
+import { embedCode } from '../embed/snippet';
+import { fnv1a } from '../http';
 import type { Lang } from '../schema';
 import { serveAsset } from './assets';
 import { datasetPage } from './dataset-page';
-import { basicEmbedCode, type PageEmbed } from './embed-code';
 import { indicatorPage } from './indicator-page';
 import { LANG_PREFIX } from './i18n';
 import { landingPage } from './landing';
@@ -24,17 +24,6 @@ export { prefersHtml } from './negotiate';
 
 /** Routes of this feature; mounted by `worker/app.ts`. */
 export const pages = new Hono<App>();
-
-/**
- * The embed code shown on an indicator page. The seam to the embed kit:
- * `embedCode(c, indicator, lang)` from `worker/embed/snippet.ts` returns a
- * superset of {@link PageEmbed} and can replace this body as it is.
- */
-async function pageEmbed(c: Context<App>, id: string, lang: Lang): Promise<PageEmbed> {
-  const snapshot = c.var.snapshot;
-  const origin = publicOrigin(c);
-  return snapshot.memo(`page-embed:${id}:${lang}:${origin}`, () => basicEmbedCode(snapshot.indicator(id)!, lang, origin, snapshot.meta));
-}
 
 for (const lang of ['zh', 'en'] as const) {
   const prefix = LANG_PREFIX[lang];
@@ -52,7 +41,7 @@ for (const lang of ['zh', 'en'] as const) {
     const id = c.req.param('id');
     const indicator = c.var.snapshot.indicator(id);
     if (!indicator) return notFound(c, lang, `No indicator "${id}". See /api/v1/datasets for the indicators that exist.`);
-    const embed = await pageEmbed(c, id, lang);
+    const embed = await embedCode(c, indicator, lang);
     // The embed code can change without the data (a new widget build), so its hash is part of the key.
     return sendPage(c, `indicator:${id}:${fnv1a(embed.html)}`, lang, (o) => indicatorPage(c.var.snapshot, indicator, embed, o));
   });

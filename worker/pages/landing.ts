@@ -43,7 +43,8 @@ ${formatLinks(lang, api, `${api}.csv`, feedLinks(`/datasets/${dataset.id}`))}
 
 function newsItem(item: NewsItem, snapshot: Snapshot, lang: Lang): Html {
   const related = (item.indicators ?? []).map((id) => snapshot.indicator(id)).filter((i) => i !== undefined);
-  return h`<li>
+  // Feed items link here (`/#news-<id>`), so the id is part of the contract with worker/feeds.
+  return h`<li id="news-${item.id}">
 <h3>${item.title[lang]}</h3>
 <p class="muted">${timeText(item.date, formatPeriod(item.date, lang))}${item.place ? h` · ${item.place[lang]}` : ''}</p>
 <p>${item.summary[lang]}</p>

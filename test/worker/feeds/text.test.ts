@@ -69,9 +69,9 @@ describe('news text', () => {
     const zh = blocksText(newsBlocks(news, indicators, [], 'zh', urls));
     const en = blocksText(newsBlocks(news, indicators, [], 'en', urls));
     expect(news.date).toBe('2023-04-19/2023-04-21');
-    expect(zh).toContain('时间:2023年4月19日至21日');
+    expect(zh).toContain('时间：2023年4月19日至21日');
     expect(en).toContain('When: 19–21 April 2023');
-    expect(zh).toContain(`地点:${news.place!.zh}`);
+    expect(zh).toContain(`地点：${news.place!.zh}`);
     expect(zh).toContain(news.source.quote);
     expect(zh).toContain('超过800个');
     expect(en).toContain('more than 800 positions');

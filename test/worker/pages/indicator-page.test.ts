@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledSource } from '../../../worker/data-source';
 import { formatValue, formatWhen, QUALIFIER_WORDS } from '../../../worker/format';
-import { basicEmbedCode } from '../../../worker/pages/embed-code';
+import { embedSnippet } from '../../../worker/embed/snippet';
 import { indicatorPage } from '../../../worker/pages/indicator-page';
 import type { Indicator, Lang } from '../../../worker/schema';
 import { one, select, squashSpace } from './support/dom';
@@ -74,11 +74,12 @@ describe.each(['zh', 'en'] as Lang[])('indicator pages (%s)', (lang) => {
       const { html } = await page(path);
       const code = (await one(html, 'pre > code#embed-code')).text;
       // The shown code, read as the HTML it is: our widget script and a card element with fallback text.
-      // (Whichever provider builds it: `basicEmbedCode` here, or the embed kit's `embedCode`.)
+      // (Built by the embed kit's `embedCode`.)
       expect((await one(code, 'script')).attrs.src).toMatch(new RegExp(`^${ORIGIN}/widgets?[./]`));
       const element = await one(code, 'zz-indicator');
       expect(element.attrs).toMatchObject({ indicator: indicator.id, lang });
-      expect(element.text).toContain(indicator.label[lang]);
+      // The fallback states this figure (a progress figure's card also shows its target).
+      expect(element.text).toContain(formatValue(indicator, lang));
       // The code is shown, not run: no zz-indicator element on the page itself.
       expect(await select(html, 'zz-indicator')).toHaveLength(0);
       const button = await one(html, 'button[data-copy="embed-code"]');
@@ -108,7 +109,7 @@ describe('indicatorPage() escaping', () => {
   it.each(['zh', 'en'] as Lang[])('prints hostile text, in the page and in the embed code, as text (%s)', async (lang) => {
     const hostile = await hostileSnapshot();
     const indicator = hostile.indicators[0]!;
-    const embed = basicEmbedCode(indicator, lang, ORIGIN, hostile.meta);
+    const embed = embedSnippet({ origin: ORIGIN, target: indicator, lang, data: hostile });
     const html = indicatorPage(hostile, indicator, embed, { lang, origin: ORIGIN }).toString();
     // Only the copy-button script, loaded from our origin.
     expect((await select(html, 'script')).map((s) => s.attrs.src)).toEqual([expect.stringMatching(/^\/assets\/page\./)]);
@@ -119,6 +120,8 @@ describe('indicatorPage() escaping', () => {
     const code = (await one(html, 'code#embed-code')).text;
     expect(code).toBe(embed.html);
     expect(code).not.toContain(HOSTILE.label);
-    expect(code).toContain('&#60;script&#62;alert(&#34;label&#34;)&#60;/script&#62;');
+    // Read as the HTML it is, the snippet holds the hostile label as text, and only our script.
+    expect((await one(code, 'zz-indicator')).text).toContain(HOSTILE.label);
+    expect((await select(code, 'script')).map((s) => s.attrs.src)).toEqual([`${ORIGIN}/widget.js`]);
   });
 });
