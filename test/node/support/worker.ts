@@ -18,11 +18,12 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Starts the built Worker on a free loopback port. */
-export async function startWorker(options: { port?: number; publicOrigin?: string } = {}): Promise<RunningWorker> {
+/** Starts the built Worker (or `script`) with the built assets on a free loopback port. */
+export async function startWorker(options: { port?: number; publicOrigin?: string; script?: string } = {}): Promise<RunningWorker> {
   const mf = new Miniflare({
     name: 'zhuzhou-innovation-open-data',
-    scriptPath: `${root}/dist/worker/index.js`,
+    // `script` runs another Worker in the same setup (the benchmark's bare baseline).
+    ...(options.script ? { script: options.script } : { scriptPath: `${root}/dist/worker/index.js` }),
     modules: true,
     compatibilityDate,
     bindings: { PUBLIC_ORIGIN: options.publicOrigin ?? '' },
