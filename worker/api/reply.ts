@@ -1,10 +1,9 @@
 import type { Context } from 'hono';
 import type { App } from '../app-env';
 import { CSV_TYPE } from '../csv';
-import { fnv1a, Problem, publicOrigin, render, send, type Rendered } from '../http';
+import { fnv1a, negotiate, Problem, publicOrigin, render, send, type Rendered } from '../http';
 import type { Lang } from '../schema';
 import { paths } from './links';
-import { negotiate } from './negotiate';
 import type { Format } from './params';
 
 /** `Content-Type` of each format. JSON is compact: smaller and faster; browsers and `jq` pretty-print it. */

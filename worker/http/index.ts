@@ -2,6 +2,7 @@ export * from './cache-control';
 export * from './conditional';
 export * from './edge-cache';
 export * from './guard';
+export * from './negotiate';
 export * from './origin';
 export * from './problem';
 export * from './query';

@@ -20,7 +20,6 @@ import { isProblemType, problemPage, problemsIndexPage } from './problem-page';
 import { sendPage } from './respond';
 
 export { PAGE_CSP } from './respond';
-export { prefersHtml } from './negotiate';
 
 /** Routes of this feature; mounted by `worker/app.ts`. */
 export const pages = new Hono<App>();

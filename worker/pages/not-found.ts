@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
 import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
-import { Problem } from '../http';
+import { prefersHtml, Problem } from '../http';
 import type { Lang } from '../schema';
 import { h, type Html } from './html';
 import { pagePath, WORDS } from './i18n';
 import { layout, type PageOptions } from './layout';
-import { prefersHtml } from './negotiate';
 import { pageHeaders, renderPage } from './respond';
 
 /** A 404 page for people: what happened and the way back. The same body for every missing id. */

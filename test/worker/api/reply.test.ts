@@ -1,39 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negotiate } from '../../../worker/api/negotiate';
 import { get } from './support';
-
-const BOTH = ['application/json', 'text/csv'];
-
-describe('negotiate', () => {
-  it.each([
-    [undefined, 'application/json'],
-    ['', 'application/json'],
-    ['*/*', 'application/json'],
-    ['text/csv', 'text/csv'],
-    ['text/*', 'text/csv'],
-    ['application/*', 'application/json'],
-    ['TEXT/CSV', 'text/csv'],
-    ['text/csv;q=0.5, application/json;q=0.9', 'application/json'],
-    ['application/json;q=0.5, text/csv', 'text/csv'],
-    ['text/csv;charset=utf-8;header=present', 'text/csv'],
-    // A browser's navigation Accept: */* reaches JSON.
-    ['text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'application/json'],
-    // The most specific range sets the weight: JSON refused despite */*.
-    ['application/json;q=0, */*', 'text/csv'],
-    ['text/html', undefined],
-    ['application/json;q=0, text/csv;q=0', undefined],
-    // Nothing readable: as if absent.
-    ['garbage', 'application/json'],
-    ['text/csv;q=abc', 'text/csv'],
-  ])('Accept %j → %s', (accept, expected) => {
-    expect(negotiate(accept, BOTH)).toBe(expected);
-  });
-
-  it('prefers the server order on equal weight', () => {
-    expect(negotiate('text/csv, application/json', BOTH)).toBe('application/json');
-    expect(negotiate('*/*', ['text/csv', 'application/json'])).toBe('text/csv');
-  });
-});
 
 describe('content negotiation on the API', () => {
   it('406 lists the available media types, is not cached, and varies on Accept', async () => {
