@@ -1,6 +1,11 @@
 /**
- * Escaping for the HTML and SVG the embed kit writes. Every piece of data goes
- * through one of these: labels and quotes are text, never markup.
+ * Escaping for HTML and SVG built as plain strings (the embed kit's cards,
+ * badges, frames and embed code). Every piece of data goes through one of
+ * these: labels and quotes are text, never markup. Server pages use Hono's
+ * `html` tag (`worker/pages/html.ts`), which escapes the same five characters
+ * the same way. Kept dependency-free: the widget bundle imports it through
+ * `card.ts`. Feeds have their own XML escaping (`worker/feeds/xml.ts`), which
+ * also drops characters XML 1.0 forbids and keeps line breaks in attributes.
  */
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

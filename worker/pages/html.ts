@@ -5,7 +5,9 @@ export type Html = Exclude<ReturnType<typeof html>, Promise<unknown>>;
 
 /**
  * Hono's `html` tag, held to synchronous rendering: every interpolated string
- * is escaped, nested `Html` passes through, arrays are joined. Pages are
+ * is escaped, nested `Html` passes through, arrays are joined. Its escaping is
+ * the same as `escapeHtml` in `worker/embed/html.ts`, the escaper for markup
+ * built as plain strings (test/worker/embed/html.test.ts holds them equal). Pages are
  * rendered once per data version inside `render()`, which needs a string, so a
  * Promise slipping into a template is a programming error, not a slow path.
  */
@@ -29,9 +31,4 @@ export function jsonForScript(value: unknown): Html {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
   return raw(json);
-}
-
-/** Escapes text for HTML text or a quoted attribute value (for markup built as a plain string, like embed code). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
