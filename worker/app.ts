@@ -7,7 +7,7 @@ import { bundledSource, type DataSource } from './data-source';
 import { embed } from './embed';
 import { feeds } from './feeds';
 import { edgeCache, guard, Problem, problemResponse, securityHeaders } from './http';
-import { pages } from './pages';
+import { notFound, pages, pathLang } from './pages';
 
 /**
  * Builds the app over a data source. The Worker uses the bundled data; tests
@@ -33,8 +33,9 @@ export function createApp(source: DataSource = bundledSource): Hono<App> {
       app,
       onMethodNotAllowed: (c, methods) => {
         const allow = methods.includes('OPTIONS') ? methods : [...methods, 'OPTIONS'];
-        // Hono merges the replaced 404's headers into the new response; its one-minute Cache-Control must not stick to a 405.
-        c.res.headers.delete('Cache-Control');
+        // Hono merges the replaced 404's headers into the new response; its one-minute Cache-Control, and an HTML 404's
+        // Vary, CSP and language, must not stick to a 405 problem document.
+        for (const name of ['Cache-Control', 'Vary', 'Content-Security-Policy', 'Content-Language']) c.res.headers.delete(name);
         return problemResponse(
           c,
           new Problem(405, 'method-not-allowed', `${c.req.method} is not allowed here; this resource is read-only. Use ${allow.join(', ')}.`, {}, { Allow: allow.join(', ') }),
@@ -53,9 +54,12 @@ export function createApp(source: DataSource = bundledSource): Hono<App> {
   app.route('/', pages);
   app.route('/', embed);
 
-  app.notFound((c) =>
-    problemResponse(c, new Problem(404, 'not-found', `Nothing is published at ${c.req.path}. See /api/v1/datasets for what is, or /api/v1/openapi.json for the API.`)),
-  );
+  // Negotiated like a missing page (browsers get the HTML 404 page in the path's language, everyone else
+  // problem+json), except under /api, where every error is problem+json whatever Accept says.
+  app.notFound((c) => {
+    const detail = `Nothing is published at ${c.req.path}. See /api/v1/datasets for what is, or /api/v1/openapi.json for the API.`;
+    return /^\/api(\/|$)/.test(c.req.path) ? problemResponse(c, new Problem(404, 'not-found', detail)) : notFound(c, pathLang(c.req.path), detail);
+  });
   app.onError((err, c) => {
     if (err instanceof Problem) return problemResponse(c, err);
     console.error(err);

@@ -14,6 +14,9 @@ export const LANG_TAGS: Readonly<Record<Lang, string>> = { zh: 'zh-CN', en: 'en'
 /** Path prefix of each page language. */
 export const LANG_PREFIX: Readonly<Record<Lang, string>> = { zh: '', en: '/en' };
 
+/** The page language of a URL path: English under `/en`, Chinese everywhere else. */
+export const pathLang = (path: string): Lang => (path === LANG_PREFIX.en || path.startsWith(`${LANG_PREFIX.en}/`) ? 'en' : 'zh');
+
 /** The other language: where the switch in the header goes. */
 export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
 

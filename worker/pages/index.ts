@@ -20,6 +20,8 @@ import { isProblemType, problemPage, problemsIndexPage } from './problem-page';
 import { sendPage } from './respond';
 
 export { PAGE_CSP } from './respond';
+export { pathLang } from './i18n';
+export { notFound } from './not-found';
 
 /** Routes of this feature; mounted by `worker/app.ts`. */
 export const pages = new Hono<App>();

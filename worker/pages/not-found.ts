@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
-import { prefersHtml, Problem } from '../http';
+import { prefersHtml, Problem, problemResponse } from '../http';
 import type { Lang } from '../schema';
 import { h, type Html } from './html';
 import { pagePath, WORDS } from './i18n';
@@ -24,15 +24,17 @@ export function notFoundPage(snapshot: Snapshot, { lang, origin }: PageOptions):
 }
 
 /**
- * Answers a page whose id does not exist. Browsers (Accept prefers
- * `text/html`) get a small HTML page with status 404, in the page's language;
- * everyone else gets the API's `application/problem+json` 404. Both carry
- * `Vary: Accept` and the short 404 cache lifetime. The HTML body does not
- * echo the id, so it is rendered once per language rather than per request.
+ * Answers a page whose id does not exist, and (from `worker/app.ts`) any path
+ * nothing answers. Browsers (Accept prefers `text/html`) get a small HTML page
+ * with status 404 in `lang`; everyone else gets the API's
+ * `application/problem+json` 404 saying `detail`. Both carry `Vary: Accept`
+ * and the short 404 cache lifetime. The HTML body does not echo the path, so
+ * it is rendered once per language rather than per request. Returned, not
+ * thrown: the app's method-not-allowed check skips responses from errors.
  */
 export function notFound(c: Context<App>, lang: Lang, detail: string): Response {
   if (!prefersHtml(c.req.header('Accept'))) {
-    throw new Problem(404, 'not-found', detail, {}, { Vary: 'Accept-Encoding, Accept' });
+    return problemResponse(c, new Problem(404, 'not-found', detail, {}, { Vary: 'Accept-Encoding, Accept' }));
   }
   const page = renderPage(c, 'not-found', lang, (options) => notFoundPage(c.var.snapshot, options));
   return new Response(page.body, {
