@@ -17,7 +17,7 @@ import type { OEmbedRich } from '../../worker/embed/oembed';
 import { formatValue } from '../../worker/format';
 import type { Indicator, StoredDataset } from '../../worker/schema';
 import { startWorker, type RunningWorker } from './support/worker';
-import { launchChromium } from './widgets/browser';
+import { launchChromium } from './support/browser';
 
 const root = new URL('../../', import.meta.url);
 const platforms = (JSON.parse(readFileSync(new URL('data/datasets/innovation-platforms.json', root), 'utf8')) as StoredDataset).indicators.find(

@@ -8,10 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import chromium from '@sparticuz/chromium';
 import { HtmlValidate, type ConfigData, type Message } from 'html-validate';
-import { chromium as playwright, type Browser, type BrowserContextOptions } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
 import { startWorker, type RunningWorker } from './support/worker';
 
 /** The recommended preset as it is: no rule relaxed. */
@@ -103,7 +103,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 describe('in real Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await playwright.launch({ executablePath: await chromium.executablePath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
   });
   afterAll(() => browser?.close());
 

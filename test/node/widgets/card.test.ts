@@ -15,7 +15,7 @@ import { loadData } from '../../../worker/data-source';
 import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
 import { datasetCard, indicatorCard, renderCard, type CardModel } from '../../../worker/embed/card';
 import type { Lang } from '../../../worker/schema';
-import { launchChromium } from './browser';
+import { launchChromium } from '../support/browser';
 
 const root = new URL('../../../', import.meta.url);
 const ORIGIN = 'https://data.example.org';
