@@ -1,21 +1,8 @@
 /** Helpers for API tests: calls go through the real Worker in workerd. */
-import { exports } from 'cloudflare:workers';
 import { files } from '../../../data';
 import type { StoredCatalog, StoredDataset } from '../../../worker/schema';
 
-export const ORIGIN = 'http://example.com';
-
-/** Fetches a path from the Worker (`redirect: manual`, so redirects are seen as such). */
-export function get(path: string, init: RequestInit = {}): Promise<Response> {
-  return exports.default.fetch(`${ORIGIN}${path}`, { redirect: 'manual', ...init });
-}
-
-/** Fetches and parses a 200 JSON response, failing loudly on anything else. */
-export async function getJson<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await get(path, init);
-  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json<T>();
-}
+export { get, getJson, ORIGIN } from '../support/worker';
 
 /** The raw data files, the source of truth every expectation derives from. */
 export const catalog = files['data/catalog.json'] as StoredCatalog;

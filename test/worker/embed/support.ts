@@ -1,6 +1,6 @@
 /** Helpers for embed-kit tests: calls go through the real Worker (or the real app over other data) in workerd. */
 import { expect } from 'vitest';
-import { env as workerEnv, exports } from 'cloudflare:workers';
+import { env as workerEnv } from 'cloudflare:workers';
 import type { Env } from '../../../worker/env';
 import { files } from '../../../data';
 import { createApp } from '../../../worker/app';
@@ -8,15 +8,12 @@ import { loadData } from '../../../worker/data-source';
 import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
 import type { WidgetManifest } from '../../../worker/embed/widget-script';
 
-export const ORIGIN = 'http://example.com';
+import { ORIGIN } from '../support/worker';
+
+export { get, ORIGIN } from '../support/worker';
 
 /** The Worker's bindings (wrangler.toml), typed as the Worker sees them. */
 export const env = workerEnv as unknown as Env;
-
-/** Fetches a path from the Worker. */
-export function get(path: string, init: RequestInit = {}): Promise<Response> {
-  return exports.default.fetch(`${ORIGIN}${path}`, { redirect: 'manual', ...init });
-}
 
 /** The bundled data, as the Worker serves it. */
 export const data = loadData(files);

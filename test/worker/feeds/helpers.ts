@@ -1,13 +1,8 @@
 /** Shared helpers of the feed tests in workerd. */
-import { exports } from 'cloudflare:workers';
 import { XMLParser } from 'fast-xml-parser';
 import { bundledSource, type Snapshot } from '../../../worker/data-source';
 
-/** The host the tests call the Worker on; links in feeds are absolute on it. */
-export const ORIGIN = 'http://example.com';
-
-/** Calls the Worker through its real fetch handler (the whole app: guard, cache, routes). */
-export const get = (path: string, init?: RequestInit): Promise<Response> => exports.default.fetch(`${ORIGIN}${path}`, init);
+export { get, ORIGIN } from '../support/worker';
 
 /** The data the Worker serves, to derive expectations from. */
 export const snapshot = (): Promise<Snapshot> => bundledSource.current();

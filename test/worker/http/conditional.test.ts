@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { etagMatches, isNotModified, notModified } from '../../../worker/http';
-import { get } from '../api/support';
+import { get } from '../support/worker';
 
 const TAG = '"abc-123"';
 

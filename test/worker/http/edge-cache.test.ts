@@ -4,7 +4,7 @@ import { files } from '../../../data';
 import { createApp } from '../../../worker/app';
 import { loadData, type DataSource, type Snapshot } from '../../../worker/data-source';
 import { createSnapshot } from '../../../worker/data-source/snapshot';
-import { get } from '../api/support';
+import { get } from '../support/worker';
 
 const data = loadData(files);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_URL_LENGTH } from '../../../worker/http';
-import { get, ORIGIN } from '../api/support';
+import { get, ORIGIN } from '../support/worker';
 
 /** A URL of exactly `length` characters under the API (an unknown parameter pads it). */
 const urlOfLength = (length: number) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_TITLES, Problem, problemResponse, type ProblemType } from '../../../worker/http';
-import { get } from '../api/support';
+import { get } from '../support/worker';
 
 /** A minimal app that throws the given problem, rendered the way `worker/app.ts` renders it. */
 const appThrowing = (problem: Problem) => {

@@ -4,7 +4,7 @@ import { files } from '../../../data';
 import { loadData } from '../../../worker/data-source';
 import { createSnapshot } from '../../../worker/data-source/snapshot';
 import { CACHE_DATA, fnv1a, render, send } from '../../../worker/http';
-import { get } from '../api/support';
+import { get } from '../support/worker';
 
 describe('render', () => {
   it('makes a body once per data version and key, with a strong ETag of version and key hash', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get } from '../api/support';
+import { get } from '../support/worker';
 
 const PATHS = ['/api/v1/datasets', '/api/v1/datasets/targets-2023.csv', '/api/v1/openapi.json', '/api/v1/indicators/nope', '/api/v1/indicators?x=1'];
 
