@@ -19,11 +19,11 @@ const LISTS = new Set([
 ]);
 
 /**
- * An independent XML parser set up to keep text exactly (no trimming, no
- * number guessing), decode character references, keep attributes (`@name`)
- * and always give lists for repeatable elements.
+ * How the tests read XML with an independent parser: text kept exactly (no
+ * trimming, no number guessing), character references decoded (numeric ones
+ * too, which the default leaves alone), attributes kept as `@name`.
  */
-export const xml = new XMLParser({
+const XML_OPTIONS = {
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   trimValues: false,
@@ -31,8 +31,13 @@ export const xml = new XMLParser({
   parseAttributeValue: false,
   processEntities: true,
   htmlEntities: true,
-  isArray: (_name, path) => LISTS.has(String(path)),
-});
+} as const;
+
+/** A parser for any XML document, read as {@link XML_OPTIONS} says. */
+export const plainXml = new XMLParser(XML_OPTIONS);
+
+/** The parser for feeds: as {@link plainXml}, and repeatable feed elements are always lists. */
+export const xml = new XMLParser({ ...XML_OPTIONS, isArray: (_name, path) => LISTS.has(String(path)) });
 
 /** Text of a parsed element (a bare string, or `#text` beside attributes). */
 export const text = (node: unknown): string =>
