@@ -19,6 +19,9 @@ export const QUALIFIER_WORDS: Record<Lang, Record<Qualifier, string>> = {
 const number = (lang: Lang, value: number, options?: Intl.NumberFormatOptions) =>
   new Intl.NumberFormat(LOCALES[lang], options).format(value);
 
+/** A plain number with the language's digit grouping (`30,800,000,000`): a base-unit value, without unit or qualifier. */
+export const formatNumber = (value: number, lang: Lang): string => number(lang, value);
+
 const ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 
 /**

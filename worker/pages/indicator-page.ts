@@ -1,4 +1,5 @@
 import type { Snapshot } from '../data-source';
+import { formatNumber } from '../format';
 import type { Indicator, Lang } from '../schema';
 import type { PageEmbed } from './embed-code';
 import { figureData, figureText, periodHtml, whenHtml } from './figures';
@@ -7,8 +8,6 @@ import { colon, LANG_TAGS, listSeparator, pagePath, WORDS } from './i18n';
 import { formatLinks } from './landing';
 import { feedLinks, layout, type PageOptions } from './layout';
 import { sourceQuote } from './quote';
-
-const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
 
 const link = (indicator: Indicator, lang: Lang): Html =>
   h`<a href="${pagePath(lang, `/indicators/${indicator.id}`)}">${indicator.label[lang]}</a>`;
@@ -70,7 +69,7 @@ ${indicator.description ? h`<p>${indicator.description[lang]}</p>\n` : ''}<secti
 <dl class="facts">
 <dt>${w.identifier}</dt><dd><code>${indicator.id}</code></dd>
 <dt>${w.dataset}</dt><dd><a href="${pagePath(lang, `/datasets/${dataset.id}`)}">${dataset.title[lang]}</a></dd>
-<dt>${w.valueBase}</dt><dd><data value="${indicator.value}">${new Intl.NumberFormat(LOCALES[lang]).format(indicator.value)}</data></dd>
+<dt>${w.valueBase}</dt><dd><data value="${indicator.value}">${formatNumber(indicator.value, lang)}</data></dd>
 <dt>${w.unit}</dt><dd>${w.units[indicator.unit]} · ${indicator.unitLabel[lang]} <code>${indicator.unit}</code></dd>
 <dt>${w.qualifier}</dt><dd>${w.qualifiers[indicator.qualifier]} <code>${indicator.qualifier}</code></dd>
 <dt>${w.kind}</dt><dd>${w.kinds[indicator.kind]} <code>${indicator.kind}</code></dd>
@@ -102,8 +101,8 @@ ${formatLinks(lang, datasetApi, `${datasetApi}.csv`, feeds)}
     origin,
     meta,
     path,
-    title: [`${label}${lang === 'zh' ? '：' : ': '}${figureText(indicator, lang)}`, label],
-    description: `${label}${lang === 'zh' ? '：' : ': '}${figureText(indicator, lang)}${lang === 'zh' ? '。' : '. '}${indicator.description?.[lang] ?? dataset.description[lang]}`,
+    title: [`${label}${colon(lang)}${figureText(indicator, lang)}`, label],
+    description: `${label}${colon(lang)}${figureText(indicator, lang)}${lang === 'zh' ? '。' : '. '}${indicator.description?.[lang] ?? dataset.description[lang]}`,
     crumbs: [{ path: '/', text: w.home }, { path: `/datasets/${dataset.id}`, text: dataset.title[lang] }, { text: label }],
     feeds: [{ title: `${dataset.title[lang]} · ${meta.title[lang]}`, links: feeds }],
     head: h`<link rel="alternate" type="application/json+oembed" href="${oembed}" title="${label}">\n`,

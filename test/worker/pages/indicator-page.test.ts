@@ -36,6 +36,9 @@ describe.each(['zh', 'en'] as Lang[])('indicator pages (%s)', (lang) => {
       if (word) expect(figure).toContain(word);
       expect((await one(html, 'main')).text).toContain(formatWhen(indicator, lang));
       expect((await one(html, 'dd data')).attrs.value).toBe(String(indicator.value));
+      // The base-unit value in words: the same number, digits grouped by commas (zh-CN and en-GB alike).
+      expect(await fact(html, WORD.valueBase)).toMatch(/^\d{1,3}(,\d{3})*(\.\d+)?$/);
+      expect(Number((await fact(html, WORD.valueBase))!.replace(/,/g, ''))).toBe(indicator.value);
       expect(await fact(html, WORD.unit)).toContain(indicator.unit);
       expect(await fact(html, WORD.unit)).toContain(indicator.unitLabel[lang]);
       expect(await fact(html, WORD.qualifier)).toContain(indicator.qualifier);
