@@ -10,12 +10,12 @@ import * as v from 'valibot';
 import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
 import { oneOf, parseQuery, Problem, publicOrigin, render, send } from '../http';
+import { LANG_PREFIX } from '../pages/i18n';
 import { ID_PATTERN, LANGS, type Dataset, type Indicator, type Lang } from '../schema';
 import { DEFAULT_THEME } from './theme';
 import { ThemeParam } from './params';
 import { cardModel, embedSnippet } from './snippet';
 import { FRAME_WIDTHS, frameHeight } from './size';
-import { PAGE_PREFIX } from './urls';
 import { widgetManifest } from './widget-script';
 
 /** `cache_age` in seconds: as long as shared caches keep the data (`s-maxage`). */
@@ -57,7 +57,7 @@ export interface PageTarget {
   lang: Lang;
 }
 
-const PAGE_PATH = new RegExp(`^(${Object.values(PAGE_PREFIX).filter(Boolean).join('|')})?/(indicators|datasets)/([^/]+)/?$`);
+const PAGE_PATH = new RegExp(`^(${Object.values(LANG_PREFIX).filter(Boolean).join('|')})?/(indicators|datasets)/([^/]+)/?$`);
 const EMBED_PATH = /^\/embed\/(dataset\/)?([^/]+)\/?$/;
 
 /**
@@ -80,7 +80,7 @@ export function resolvePageUrl(url: URL, hosts: readonly string[], snapshot: Sna
   const isDataset = page ? page[2] === 'datasets' : Boolean(frame?.[1]);
   const target = isDataset ? snapshot.dataset(id) : snapshot.indicator(id);
   if (!target) return undefined;
-  const prefixLang = LANGS.find((l) => PAGE_PREFIX[l] && PAGE_PREFIX[l] === page?.[1]);
+  const prefixLang = LANGS.find((l) => LANG_PREFIX[l] && LANG_PREFIX[l] === page?.[1]);
   const queryLang = LANGS.find((l) => l === url.searchParams.get('lang'));
   return { target, lang: prefixLang ?? queryLang ?? 'zh' };
 }
@@ -126,7 +126,7 @@ export const oembed = async (c: Context<App>) => {
       title: model.label,
       author_name: 'indicators' in target ? target.indicators[0]!.source.publisher[lang] : target.source.publisher[lang],
       provider_name: snapshot.meta.title[lang],
-      provider_url: `${origin}${PAGE_PREFIX[lang]}/`,
+      provider_url: `${origin}${LANG_PREFIX[lang]}/`,
       cache_age: OEMBED_CACHE_AGE,
       html: embed === 'iframe' ? code.iframe : code.html,
       width,

@@ -3,6 +3,7 @@
  * `origin` is `publicOrigin(c)`: embed code is pasted on other sites, so every
  * URL in it is absolute.
  */
+import { pagePath } from '../pages/i18n';
 import type { Lang } from '../schema';
 import { DEFAULT_THEME, type Theme } from './theme';
 
@@ -12,12 +13,9 @@ export type EmbedKind = 'indicator' | 'dataset';
 /** `?lang=en`, or nothing for Chinese, the original language and every page's default. */
 const langQuery = (lang: Lang): string => (lang === 'zh' ? '' : `?lang=${lang}`);
 
-/** Path prefix of the pages in each language (the pages' scheme: Chinese at the root, English under `/en`). */
-export const PAGE_PREFIX: Readonly<Record<Lang, string>> = { zh: '', en: '/en' };
-
-/** The human page of an indicator or dataset (`/indicators/:id`, `/en/datasets/:id`). */
+/** The human page of an indicator or dataset (`/indicators/:id`, `/en/datasets/:id`), in the pages' language scheme. */
 export const pageUrl = (origin: string, kind: EmbedKind, id: string, lang: Lang): string =>
-  `${origin}${PAGE_PREFIX[lang]}/${kind === 'indicator' ? 'indicators' : 'datasets'}/${id}`;
+  origin + pagePath(lang, `/${kind === 'indicator' ? 'indicators' : 'datasets'}/${id}`);
 
 /** The iframe card (`/embed/:id`, `/embed/dataset/:id`); `lang` is always explicit so the frame never guesses. */
 export function embedUrl(origin: string, kind: EmbedKind, id: string, lang: Lang, theme?: Theme): string {

@@ -8,13 +8,13 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { App } from '../app-env';
 import { oneOf, parseQuery, Problem, publicOrigin, render, send } from '../http';
+import { LANG_TAGS } from '../pages/i18n';
 import { LANGS } from '../schema';
 import { renderAtom } from './atom';
 import { FEED_FORMAT_NAMES, FEED_FORMATS, type FeedFormat } from './formats';
 import { renderJsonFeed } from './json-feed';
 import { buildFeed, type Feed } from './model';
 import { renderRss } from './rss';
-import { LANGUAGE_TAGS } from './text';
 
 export { FEED_FORMATS, FEED_FORMAT_NAMES, feedPath, type FeedFormat } from './formats';
 export { TAG_AUTHORITY, TAG_DATE } from './ids';
@@ -35,7 +35,7 @@ function serveFeed(c: Context<App>, format: FeedFormat, datasetId?: string): Res
   const rendered = render(snapshot, `feed|${format}|${scope}`, `${FEED_FORMATS[format].type}; charset=utf-8`, () =>
     WRITERS[format](snapshot.memo(`feed-model|${scope}`, () => buildFeed(snapshot, { datasetId, lang, origin }))),
   );
-  return send(c, snapshot, rendered, { headers: { 'Content-Language': lang ? LANGUAGE_TAGS[lang] : `${LANGUAGE_TAGS.zh}, ${LANGUAGE_TAGS.en}` } });
+  return send(c, snapshot, rendered, { headers: { 'Content-Language': lang ? LANG_TAGS[lang] : `${LANG_TAGS.zh}, ${LANG_TAGS.en}` } });
 }
 
 /** Routes of this feature; mounted by `worker/app.ts`. */

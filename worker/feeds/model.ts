@@ -3,11 +3,12 @@
  * scope, language and origin, then written as RSS, Atom and JSON Feed.
  */
 import type { Snapshot } from '../data-source';
+import { LANG_TAGS } from '../pages/i18n';
 import type { Dataset, Indicator, Lang, Localized, NewsItem } from '../schema';
 import { periodStart } from './dates';
 import { FEED_FORMAT_NAMES, feedPath, type FeedFormat } from './formats';
 import { datasetItemId, feedId, newsItemId } from './ids';
-import { blocksHtml, blocksText, datasetBlocks, datasetItemTitle, LANGUAGE_TAGS, newsBlocks, urlsFor, type Block } from './text';
+import { blocksHtml, blocksText, datasetBlocks, datasetItemTitle, newsBlocks, urlsFor, type Block } from './text';
 
 /** A category of an item: a dataset it belongs to or reports on. */
 export interface FeedCategory {
@@ -137,7 +138,7 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     id: feedId(datasetId, lang),
     title: dataset ? `${both(dataset.title)} — ${site}` : site,
     description: both(dataset ? dataset.description : meta.description, '\n\n'),
-    language: LANGUAGE_TAGS[main],
+    language: LANG_TAGS[main],
     homePage: dataset ? urls.dataset(dataset.id, main) : urls.page('/', main),
     urls: Object.fromEntries(FEED_FORMAT_NAMES.map((f) => [f, origin + feedPath(f, datasetId, lang)])) as Record<FeedFormat, string>,
     updated,

@@ -7,11 +7,9 @@
  */
 import type { CatalogMeta } from '../data-source';
 import { formatPeriod, formatValue, formatWhen, unitWord } from '../format';
+import { LANG_TAGS, pagePath } from '../pages/i18n';
 import type { Dataset, Indicator, Kind, Lang, NewsItem, Source } from '../schema';
 import { el, type Xml } from './xml';
-
-/** BCP 47 tags of the languages, as feeds and HTML `lang` attributes write them. */
-export const LANGUAGE_TAGS: Readonly<Record<Lang, string>> = { zh: 'zh-CN', en: 'en' };
 
 /** Words for kinds other than `actual`, so a target is never read as a result. */
 const KIND_WORDS: Record<Lang, Partial<Record<Kind, string>>> = {
@@ -31,13 +29,6 @@ type Inline = string | { text: string; href: string; showUrl?: boolean };
 /** A paragraph, a list of lines, or a quotation in another language. */
 export type Block = { p: Inline[] } | { ul: Inline[][] } | { quote: string; lang: Lang };
 
-/**
- * Path prefix of the HTML pages in each language: Chinese at the root, English
- * under `/en` (the scheme of `worker/pages`; the node feed test follows every
- * link, so a drift shows).
- */
-export const PAGE_PREFIX: Readonly<Record<Lang, string>> = { zh: '', en: '/en' };
-
 /** Where links point: absolute, on the public origin, to the page in the text's language. */
 export interface Urls {
   origin: string;
@@ -49,7 +40,7 @@ export interface Urls {
 
 /** Builds absolute URLs under `origin`. */
 export function urlsFor(origin: string): Urls {
-  const page = (path: string, lang: Lang) => `${origin}${PAGE_PREFIX[lang]}${path}`;
+  const page = (path: string, lang: Lang) => origin + pagePath(lang, path);
   return {
     origin,
     page,
@@ -134,11 +125,11 @@ function inlineHtml(parts: Inline[]): (Xml | string)[] {
 export function blocksHtml(blocks: Block[], lang: Lang): Xml {
   return el(
     'div',
-    { lang: LANGUAGE_TAGS[lang] },
+    { lang: LANG_TAGS[lang] },
     blocks.map((block) => {
       if ('p' in block) return el('p', {}, inlineHtml(block.p));
       if ('ul' in block) return el('ul', {}, block.ul.map((line) => el('li', {}, inlineHtml(line))));
-      return el('blockquote', { lang: LANGUAGE_TAGS[block.lang] }, el('p', {}, WORDS[block.lang].quote, block.quote));
+      return el('blockquote', { lang: LANG_TAGS[block.lang] }, el('p', {}, WORDS[block.lang].quote, block.quote));
     }),
   );
 }
