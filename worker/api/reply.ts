@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { App } from '../app-env';
 import { CSV_TYPE } from '../csv';
-import { fnv1a, negotiate, Problem, publicOrigin, render, send, type Rendered } from '../http';
+import { etagFor, negotiate, Problem, publicOrigin, render, send, type Rendered } from '../http';
 import type { Lang } from '../schema';
 import { paths } from './links';
 import type { Format } from './params';
@@ -78,11 +78,11 @@ export function reply(c: Context<App>, makers: Makers, options: ReplyOptions): R
 /**
  * Sends a body assembled per request from parts rendered once per version
  * (the batch endpoint, whose id lists are too many to keep). The ETag is
- * formed as `render()` forms it, so the edge cache keeps the response.
+ * formed as `render()` forms it (`etagFor`), so the edge cache keeps the response.
  */
 export function replyAssembled(c: Context<App>, body: string, options: ReplyOptions & { negotiated: boolean }): Response {
   const snapshot = c.var.snapshot;
   const key = `${options.key}|json|${options.lang ?? '*'}|${publicOrigin(c)}`;
-  const rendered: Rendered = { body, type: CONTENT_TYPES.json, etag: `"${snapshot.version}-${fnv1a(key)}"` };
+  const rendered: Rendered = { body, type: CONTENT_TYPES.json, etag: etagFor(snapshot, key) };
   return send(c, snapshot, rendered, { vary: options.negotiated ? ['Accept'] : [], headers: headersFor(c, 'json', options) });
 }

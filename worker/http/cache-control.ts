@@ -9,5 +9,8 @@ export const CACHE_DATA =
 /** Content-addressed files (hashed widget bundle): never change. */
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** A 404: ids are never reused, but the data may grow, so a minute at most. */
+export const CACHE_NOT_FOUND = 'public, max-age=60';
+
 /** Stable URLs whose content follows deploys (`/widget.js`). */
 export const CACHE_SHORT = 'public, max-age=300, stale-while-revalidate=3600';

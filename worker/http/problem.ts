@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { CACHE_NOT_FOUND } from './cache-control';
 
 /** Extra members of a problem document (RFC 9457 §3.2). */
 export type ProblemExtensions = Record<string, unknown>;
@@ -56,7 +57,7 @@ export function problemResponse(c: Context, problem: Problem): Response {
     ...problem.extensions,
   };
   // A 404 may be cached for a minute (ids are never reused, but data may grow); nothing else is.
-  const cacheControl = problem.status === 404 ? 'public, max-age=60' : 'no-store';
+  const cacheControl = problem.status === 404 ? CACHE_NOT_FOUND : 'no-store';
   return new Response(JSON.stringify(body, null, 2), {
     status: problem.status,
     headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': cacheControl, ...problem.headers },

@@ -22,15 +22,17 @@ export function fnv1a(text: string): string {
 }
 
 /**
+ * The strong ETag of the representation `key` names in this data version. The
+ * edge cache keeps only responses whose ETag starts with this version.
+ */
+export const etagFor = (snapshot: Snapshot, key: string): string => `"${snapshot.version}-${fnv1a(key)}"`;
+
+/**
  * Renders `make()` once for this data version under `key` (which must name
  * everything the body depends on: resource, format, language, origin).
  */
 export function render(snapshot: Snapshot, key: string, type: string, make: () => string): Rendered {
-  return snapshot.memo(`render:${key}`, () => ({
-    body: make(),
-    type,
-    etag: `"${snapshot.version}-${fnv1a(key)}"`,
-  }));
+  return snapshot.memo(`render:${key}`, () => ({ body: make(), type, etag: etagFor(snapshot, key) }));
 }
 
 /** Options for {@link send}. */

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
-import { prefersHtml, Problem, problemResponse } from '../http';
+import { CACHE_NOT_FOUND, prefersHtml, Problem, problemResponse } from '../http';
 import type { Lang } from '../schema';
 import { h, type Html } from './html';
 import { pagePath, WORDS } from './i18n';
@@ -23,6 +23,9 @@ export function notFoundPage(snapshot: Snapshot, { lang, origin }: PageOptions):
   });
 }
 
+/** Both answers vary on Accept, the header that chose between them. */
+const NEGOTIATED = 'Accept-Encoding, Accept';
+
 /**
  * Answers a page whose id does not exist, and (from `worker/app.ts`) any path
  * nothing answers. Browsers (Accept prefers `text/html`) get a small HTML page
@@ -34,11 +37,11 @@ export function notFoundPage(snapshot: Snapshot, { lang, origin }: PageOptions):
  */
 export function notFound(c: Context<App>, lang: Lang, detail: string): Response {
   if (!prefersHtml(c.req.header('Accept'))) {
-    return problemResponse(c, new Problem(404, 'not-found', detail, {}, { Vary: 'Accept-Encoding, Accept' }));
+    return problemResponse(c, new Problem(404, 'not-found', detail, {}, { Vary: NEGOTIATED }));
   }
   const page = renderPage(c, 'not-found', lang, (options) => notFoundPage(c.var.snapshot, options));
   return new Response(page.body, {
     status: 404,
-    headers: { 'Content-Type': page.type, 'Cache-Control': 'public, max-age=60', Vary: 'Accept-Encoding, Accept', ...pageHeaders(lang) },
+    headers: { 'Content-Type': page.type, 'Cache-Control': CACHE_NOT_FOUND, Vary: NEGOTIATED, ...pageHeaders(lang) },
   });
 }
