@@ -1,4 +1,8 @@
-import type { ComponentChildren } from 'preact';
+// Preact's classic h() rather than its jsx-runtime: one module less and shorter calls in the bundle (~160 B brotli).
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { h, Fragment, type ComponentChildren } from 'preact';
 import { type CardFigure, type CardModel, LANG_TAG } from '../../worker/embed/card';
 
 /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`); light when not given. */

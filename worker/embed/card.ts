@@ -45,12 +45,16 @@ export const CARD_WORDS = {
 /** BCP 47 tags, as the widget writes them. */
 export const LANG_TAG: Readonly<Record<Lang, string>> = { zh: 'zh-CN', en: 'en' };
 
-/** The figures a card may need besides its own: the snapshot satisfies it. */
-export interface CardData {
-  /** The service's name, for titles. */
-  readonly meta: { readonly title: Localized };
+/** The figures a card may need besides its own (a target's so-far figure): the snapshot, or the widget's store. */
+export interface CardFigures {
   readonly indicators: readonly Indicator[];
   indicator(id: string): Indicator | undefined;
+}
+
+/** What embed code needs besides the card's own figures: the snapshot satisfies it. */
+export interface CardData extends CardFigures {
+  /** The service's name, for titles. */
+  readonly meta: { readonly title: Localized };
 }
 
 /** A figure as text: `708家` / `708` + unit word `platforms`. */
@@ -112,7 +116,7 @@ export const indicatorCardType = (i: Indicator): Exclude<CardType, 'dataset'> =>
   i.unit === 'rank' ? 'rank' : i.kind === 'target' || (i.kind === 'progress' && i.relations?.towards) ? 'target' : 'number';
 
 /** The target and so-far figure a target card shows, if the data links them. */
-function targetPair(i: Indicator, data: CardData): { t: Indicator; p?: Indicator } | undefined {
+function targetPair(i: Indicator, data: CardFigures): { t: Indicator; p?: Indicator } | undefined {
   if (i.kind === 'progress') {
     const t = i.relations?.towards ? data.indicator(i.relations.towards) : undefined;
     return t ? { t, p: i } : undefined;
@@ -123,7 +127,7 @@ function targetPair(i: Indicator, data: CardData): { t: Indicator; p?: Indicator
 const source = (i: Indicator, lang: Lang, href: string) => ({ prefix: CARD_WORDS[lang].source, publisher: i.source.publisher[lang], href });
 
 /** The model of an indicator's card. */
-export function indicatorCard(i: Indicator, lang: Lang, data: CardData, origin: string): CardModel {
+export function indicatorCard(i: Indicator, lang: Lang, data: CardFigures, origin: string): CardModel {
   const w = CARD_WORDS[lang];
   const type = indicatorCardType(i);
   const pair = type === 'target' ? targetPair(i, data) : undefined;
@@ -227,8 +231,10 @@ ${out.join('\n')}
 /**
  * The light-DOM fallback of a card in embed code: the same facts as plain
  * paragraphs (no classes, no ids), so the host page reads right before or
- * without the script, in its own styles. A dataset keeps one `<li>` per
- * figure: the widget reserves a row per `<li>` to avoid layout shift.
+ * without the script, in its own styles; a dataset lists one `<li>` per
+ * figure. The live card keeps the box this text took (widgets/src/element.tsx),
+ * so it is written a line per line of the card, date and source included:
+ * in common host styles that leaves the card room at its full size.
  */
 export function renderFallback(model: CardModel, indent = '  '): string {
   const lines: string[] = [`<p><strong>${escapeHtml(model.label)}</strong></p>`];
@@ -243,7 +249,8 @@ export function renderFallback(model: CardModel, indent = '  '): string {
     for (const row of model.rows) lines.push(`  <li>${escapeHtml(row.label)}${sep}<b>${escapeHtml(figureText(row.figure))}</b></li>`);
     lines.push('</ul>');
   }
-  const whenHtml = model.when ? `<time${attr('datetime', model.when.datetime)}>${escapeHtml(model.when.text)}</time> · ` : '';
-  lines.push(`<p><small>${whenHtml}${sourceLink(model, '')}</small></p>`);
+  // The date and the source on lines of their own (the card's foot puts them side by side, room permitting).
+  if (model.when) lines.push(`<p><small><time${attr('datetime', model.when.datetime)}>${escapeHtml(model.when.text)}</time></small></p>`);
+  lines.push(`<p><small>${sourceLink(model, '')}</small></p>`);
   return lines.map((l) => indent + l).join('\n');
 }

@@ -19,6 +19,8 @@ export interface HostSite {
   origin: string;
   /** Publishes `html` at `path` (served with the strict CSP). */
   page(path: string, html: string): string;
+  /** Publishes a stylesheet of the host's own at `path` (allowed by `style-src 'self'`). */
+  stylesheet(path: string, css: string): string;
   close(): Promise<void>;
 }
 
@@ -28,10 +30,12 @@ export const strictCsp = (apiOrigin: string) =>
 
 export async function startHost(apiOrigin: string): Promise<HostSite> {
   const pages = new Map<string, string>();
+  const styles = new Map([['/host.css', HOST_CSS]]);
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/host.css') {
-      res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8' }).end(HOST_CSS);
+    const css = styles.get(path);
+    if (css !== undefined) {
+      res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8' }).end(css);
       return;
     }
     const html = pages.get(path);
@@ -47,6 +51,10 @@ export async function startHost(apiOrigin: string): Promise<HostSite> {
     origin,
     page(path, html) {
       pages.set(path, html);
+      return origin + path;
+    },
+    stylesheet(path, css) {
+      styles.set(path, css);
       return origin + path;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../../../data';
 import { loadData } from '../../../worker/data-source';
 import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
+import { LANG_TAG } from '../../../worker/embed/card';
 import { embedSnippet, type EmbedCode } from '../../../worker/embed/snippet';
 import type { WidgetManifest } from '../../../worker/embed/widget-script';
 import { formatValue, unitWord } from '../../../worker/format';
@@ -249,6 +250,133 @@ ${kitCode('platforms-total', 'en').script}`;
   });
 });
 
+/**
+ * A plain article column, as government CMS pages are: cards in normal flow one
+ * after another between paragraphs, in the host's own typography, and the
+ * script pasted once at the end, `async`. The fallback text is laid out and
+ * painted in those styles before the script runs, so whatever box it took is
+ * the box the card must keep: when it upgrades, when its figures arrive, and
+ * when they change (and grow).
+ */
+const ARTICLE_LAYOUTS = {
+  // Typical CMS typography: a serif body font, loose paragraphs.
+  'serif 16px': 'body { font: 16px/1.8 Georgia, "Times New Roman", "Noto Serif CJK SC", "DejaVu Serif", serif; } p { margin: 1em 0; line-height: 1.8; }',
+  'serif 18px': 'body { font: 18px/1.8 Georgia, "Times New Roman", "Noto Serif CJK SC", "DejaVu Serif", serif; } p { margin: 1em 0; line-height: 1.8; }',
+  // A CSS reset with tight paragraphs: the fallback takes less room than a card needs, so cards must fit themselves in.
+  'tight reset 15px': '* { margin: 0; padding: 0; } body { font: 15px/1.3 serif; } p { margin: 0.3em 0; } ul { list-style: none; }',
+} as const;
+type ArticleLayout = keyof typeof ARTICLE_LAYOUTS;
+
+/** Number, rank, target (with and without a bar) and dataset cards, and one `<div>` placeholder. */
+const ARTICLE_CARDS = ['platforms-total', 'little-giants-national-rank', 'achievement-transfer-target', 'tech-contract-turnover-growth-target', 'innovation-platforms', 'single-champions', 'specialised-enterprises'];
+
+function articlePage(lang: Lang, layout: ArticleLayout): string {
+  const css = host.stylesheet(`/article-${layout.replace(/\W+/g, '-')}.css`, `${ARTICLE_LAYOUTS[layout]}\nbody { padding: 24px; color: #222; background: #fdfdfb; }\narticle { max-width: 38em; margin: 0 auto; }\na { color: #0645ad; }\n`);
+  const prose = lang === 'zh' ? '株洲市科技局近日发布了2023年科技创新工作情况，以下数据卡片随正文嵌入，数据更新时自动刷新。' : 'Zhuzhou published its science and technology figures for the year; the cards below sit in the text and update when the figures do.';
+  const cards = ARTICLE_CARDS.map((id, n) => {
+    const code = kitCode(id, lang);
+    return `${n === ARTICLE_CARDS.length - 1 ? code.div : code.element}\n<p>${prose}</p>`;
+  });
+  return `<!DOCTYPE html>
+<html lang="${LANG_TAG[lang]}">
+<head>
+<meta charset="utf-8">
+<title>Article</title>
+<link rel="stylesheet" href="${new URL(css).pathname}">
+</head>
+<body>
+<main>
+<article>
+<h1>${lang === 'zh' ? '株洲科技创新成果丰硕' : 'Zhuzhou in figures'}</h1>
+<p>${prose}</p>
+${cards.join('\n')}
+<p id="after">${prose}</p>
+</article>
+</main>
+${kitCode('platforms-total', lang).script}
+</body>
+</html>`;
+}
+
+/** Two frames, so layout-shift entries for whatever was just drawn have been reported. */
+const frames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+const shifts = (page: Page) => page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
+/** Where every block of the article is: paragraphs, cards and placeholders. */
+const blocks = (page: Page) => page.evaluate(() => [...document.querySelectorAll('article > *')].map((e) => `${e.localName} ${e.getBoundingClientRect().top} ${e.getBoundingClientRect().height}`));
+
+/** The API, now answering with every figure grown (708 → 70,803), under a new ETag. */
+const grow = (i: Indicator): Indicator => ({ ...i, value: i.value * 100 + 3 });
+async function growFigures(page: Page) {
+  await page.route(`${worker.origin}/api/v1/**`, async (route) => {
+    const { 'if-none-match': _, ...headers } = route.request().headers();
+    const res = await route.fetch({ headers });
+    // A batch and a dataset both carry `indicators`.
+    const body = (await res.json()) as { indicators: Indicator[] };
+    body.indicators = body.indicators.map(grow);
+    await route.fulfill({ response: res, json: body, headers: { ...res.headers(), etag: '"grown"' } });
+  });
+  await page.evaluate(() => (window as unknown as { ZZIndicators: { refresh(): void } }).ZZIndicators.refresh());
+}
+
+/** Opens the article with the script held back until the fallback text has been painted, as on a real network. */
+async function openArticle(page: Page, lang: Lang, layout: ArticleLayout) {
+  let release!: () => void;
+  const painted = new Promise<void>((done) => (release = done));
+  await page.route(`${worker.origin}/widgets/*.js`, async (route) => {
+    await painted;
+    await route.continue();
+  });
+  await page.goto(host.page(`/article-${lang}-${layout.replace(/\W+/g, '-')}`, articlePage(lang, layout)), { waitUntil: 'domcontentloaded' });
+  await frames(page);
+  expect(await page.evaluate(() => document.querySelector('zz-indicator')!.shadowRoot)).toBeNull();
+  const before = await blocks(page);
+  release();
+  await cardsReady(page, ARTICLE_CARDS.length);
+  await frames(page);
+  return before;
+}
+
+describe('zero layout shift in an article column', () => {
+  for (const layout of Object.keys(ARTICLE_LAYOUTS) as ArticleLayout[]) {
+    for (const lang of ['zh', 'en'] as const) {
+      it(`keeps every card's box from fallback to figures, grown figures and a failed refresh (${layout}, ${lang})`, async () => {
+        // Tall enough for the whole article: a shift anywhere on the page counts.
+        const page = await browser.newPage({ viewport: { width: 900, height: 4000 } });
+        const w = watch(page);
+        await page.addInitScript(CLS_OBSERVER);
+        const before = await openArticle(page, lang, layout);
+        expect(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
+        expect(await shifts(page), 'layout shifts when the cards upgraded and their figures arrived').toEqual([]);
+        expect(await blocks(page)).toEqual(before);
+
+        await growFigures(page);
+        await expect.poll(async () => (await readCards(page)).find((c) => c.indicator === 'platforms-total')!.value).toContain(formatValue(grow(indicator('platforms-total')), lang));
+        await frames(page);
+        expect(await shifts(page), 'layout shifts when the figures changed').toEqual([]);
+        expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
+        expect(await blocks(page)).toEqual(before);
+        // Every card drew its figures, and no inline style came with them.
+        const cards = await readCards(page);
+        expect(cards.map((c) => c.value ?? c.pair[0] ?? c.rows[0]).every(Boolean)).toBe(true);
+        expect(cards.every((c) => c.styleAttrs === 0 && c.styleElements === 0)).toBe(true);
+        expect(w.errors).toEqual([]);
+
+        // The API fails: every card keeps its figures, marked stale with a retry button, in the same box.
+        await page.unroute(`${worker.origin}/api/v1/**`);
+        await page.route(`${worker.origin}/api/v1/**`, (route) => route.abort());
+        await page.evaluate(() => (window as unknown as { ZZIndicators: { refresh(): void } }).ZZIndicators.refresh());
+        await expect.poll(async () => (await readCards(page)).every((c) => c.stale && c.status?.includes(lang === 'zh' ? '重试' : 'Retry'))).toBe(true);
+        await frames(page);
+        expect(await shifts(page), 'layout shifts when the cards went stale').toEqual([]);
+        expect(await blocks(page)).toEqual(before);
+        expect(w.errors.filter((e) => !e.includes('net::ERR_FAILED'))).toEqual([]);
+        await page.screenshot({ path: new URL(`widgets-article-${layout.replace(/\W+/g, '-')}-${lang}.png`, artifacts).pathname, fullPage: true });
+        await page.close();
+      });
+    }
+  }
+});
+
 describe('many cards', () => {
   it('splits a page of more than 50 figures into batches of at most 50, and says which ids do not exist', async () => {
     const known = data.indicators.map((i) => i.id);
@@ -294,6 +422,25 @@ describe('accessibility (axe-core)', () => {
       await context.close();
     });
   }
+});
+
+describe('accessibility (axe-core) in an article column', () => {
+  it('has no axe-core violations with the cards fitted into tight fallback boxes, after their figures grew', async () => {
+    const context: BrowserContext = await browser.newContext({ bypassCSP: true, viewport: { width: 900, height: 4000 } });
+    const page = await context.newPage();
+    await openArticle(page, 'en', 'tight reset 15px');
+    await growFigures(page);
+    await expect.poll(async () => (await readCards(page)).find((c) => c.indicator === 'platforms-total')!.value).toContain(formatValue(grow(indicator('platforms-total')), 'en'));
+    // Some card had to scroll inside its box: axe then checks the region can be reached from the keyboard.
+    expect(await page.evaluate(() => [...document.querySelectorAll('zz-indicator')].some((e) => { const c = e.shadowRoot!.querySelector('.card')!; return c.scrollHeight > c.clientHeight; }))).toBe(true);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      return axe.run(document, { resultTypes: ['violations'] });
+    });
+    expect(result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('safety', () => {

@@ -127,6 +127,19 @@ describe('markup contract with the widget', () => {
   it('the fallback uses no classes or ids (host CSS and repeated cards cannot clash)', () => {
     for (const m of models) expect(renderFallback(m)).not.toMatch(/\s(class|id|style)=/);
   });
+
+  it('the fallback is a block per line of the card, the date and the source on lines of their own', () => {
+    // The live card keeps the box its fallback took: one paragraph (or list item) per line it shows.
+    for (const m of models) {
+      const lines = renderFallback(m).split('\n').map((l) => l.trim());
+      for (const line of lines) expect(line).toMatch(/^(<p>.*<\/p>|<li>.*<\/li>|<\/?ul>)$/);
+      const last = lines.at(-1)!;
+      expect(last).toMatch(/^<p><small>[^<]*<a href="[^"]+">[^<]+<\/a><\/small><\/p>$/);
+      expect(text(last)).toBe(`${m.source.prefix}${m.source.publisher}`);
+      if (m.when) expect(lines.at(-2)).toBe(`<p><small><time datetime="${m.when.datetime}">${m.when.text}</time></small></p>`);
+      else expect(renderFallback(m)).not.toContain('<time');
+    }
+  });
 });
 
 describe('escaping', async () => {
