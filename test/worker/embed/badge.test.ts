@@ -4,9 +4,8 @@ import { badgeSvg } from '../../../worker/embed/badge';
 import { createSnapshot } from '../../../worker/data-source/snapshot';
 import { formatValue, formatWhen } from '../../../worker/format';
 import { LANGS } from '../../../worker/schema';
-import { data, get, HOSTILE, hostileData, hostileFetch, problem } from './support';
+import { data, get, HOSTILE, hostileData, hostileFetch, indicators, problem } from './support';
 
-const indicators = data.datasets.flatMap((d) => d.indicators);
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', textNodeName: '#text', parseTagValue: false, isArray: (name) => ['rect', 'text', 'g'].includes(name) });
 
 interface Svg {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_CSP } from '../../../worker/embed/demo';
 import { formatValue } from '../../../worker/format';
-import { builtManifest, data, get } from './support';
+import { attr, builtManifest, get, indicators } from './support';
 
 const html = await (await get('/demo')).text();
 const tags = (name: string) => [...html.matchAll(new RegExp(`<${name}\\b[^>]*>`, 'g'))].map((m) => m[0]);
-const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]?.replace(/&amp;/g, '&');
 
 describe('/demo', () => {
   it('is served under the strict host-page CSP', async () => {
@@ -39,7 +38,7 @@ describe('/demo', () => {
         const here = cards.filter((c) => c.lang === lang && c.theme === theme);
         const types = here.map((c) => {
           if (c.dataset) return 'dataset';
-          const i = data.datasets.flatMap((d) => d.indicators).find((x) => x.id === c.indicator)!;
+          const i = indicators.find((x) => x.id === c.indicator)!;
           return i.unit === 'rank' ? 'rank' : i.kind === 'target' ? 'target' : 'number';
         });
         expect(types.sort()).toEqual(['dataset', 'number', 'rank', 'target']);
@@ -50,7 +49,7 @@ describe('/demo', () => {
   });
 
   it('every card already reads right from its server fallback', () => {
-    const first = data.datasets.flatMap((d) => d.indicators).find((i) => i.id === attr(tags('zz-indicator')[0]!, 'indicator'))!;
+    const first = indicators.find((i) => i.id === attr(tags('zz-indicator')[0]!, 'indicator'))!;
     expect(html).toContain(formatValue(first, 'zh'));
     expect(html).toContain(formatValue(first, 'en'));
   });

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FRAME_CSP } from '../../../worker/embed/frame';
 import { formatValue } from '../../../worker/format';
 import { LANGS } from '../../../worker/schema';
-import { builtManifest, data, get, hasHostileMarkup, hostileFetch, problem } from './support';
+import { builtManifest, data, get, hasHostileMarkup, hostileFetch, indicators, problem } from './support';
 
-const indicators = data.datasets.flatMap((d) => d.indicators);
 /** The start of what the title must name: the card's label (a so-far figure's card is its target's), as far as it fits. */
 const model = (i: (typeof indicators)[number], lang: 'zh' | 'en') => {
   const shown = i.kind === 'progress' && i.relations?.towards ? indicators.find((t) => t.id === i.relations!.towards)! : i;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { OEMBED_CACHE_AGE, type OEmbedRich } from '../../../worker/embed/oembed';
 import { formatValue } from '../../../worker/format';
-import { data, get, hasHostileMarkup, hostileFetch, ORIGIN, problem } from './support';
+import { attr, data, get, hasHostileMarkup, hostileFetch, indicators, ORIGIN, problem } from './support';
 
 const oembed = (url: string, extra = '') => get(`/oembed?url=${encodeURIComponent(url)}&format=json${extra}`);
-const indicators = data.datasets.flatMap((d) => d.indicators);
-const src = (html: string) => /src="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+/** The `src` of the iframe or script an oEmbed response's html holds. */
+const src = (html: string) => attr(html, 'src')!;
 
 /** The members oEmbed 1.0 §2.3.4 defines, and their types; `rich` requires html, width and height. */
 function expectRich(body: Record<string, unknown>) {

@@ -19,6 +19,12 @@ export const env = workerEnv as unknown as Env;
 export const data = loadData(files);
 export const snapshot: Promise<Snapshot> = createSnapshot(data);
 
+/** Every indicator of the bundled data, dataset by dataset. */
+export const indicators = data.datasets.flatMap((d) => d.indicators);
+
+/** The value of attribute `name` in markup written by the embed kit (double-quoted; `&amp;` decoded, as in its URLs). */
+export const attr = (html: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(html)?.[1]?.replace(/&amp;/g, '&');
+
 /** A label that would run script if any renderer forgot to escape it. */
 export const HOSTILE = `<img src=x onerror="alert(1)">'&</script><script>alert(2)</script>`;
 
