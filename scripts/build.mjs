@@ -3,7 +3,8 @@
  * One build for `npm start` and `npm test`:
  *   1. check the data files (schemas, cross-references, verbatim quotes);
  *   2. build the widget bundle into Workers Static Assets (dist/assets);
- *   3. (full build only) type-check and bundle the Worker exactly as
+ *   3. (full build only) type-check (worker, widgets, Node-side scripts and
+ *      tests) and bundle the Worker exactly as
  *      `wrangler deploy` would, so a bundle that only works under the test
  *      pool fails here, and print its size.
  * `--quiet` (used by `npm start`) does steps 1 and 2 only, quietly.
@@ -34,6 +35,8 @@ if (quiet) process.exit(0);
 
 run('type check (worker)', bin('tsc'), ['--noEmit', '-p', '.']);
 if (existsSync(join(root, 'widgets/tsconfig.json'))) run('type check (widgets)', bin('tsc'), ['--noEmit', '-p', 'widgets']);
+// Node-side code (scripts, node tests) with Node's types; the worker check above uses the Workers types.
+if (existsSync(join(root, 'test/node/tsconfig.json'))) run('type check (node tests and scripts)', bin('tsc'), ['--noEmit', '-p', 'test/node']);
 run('worker bundle (wrangler deploy --dry-run)', bin('wrangler'), ['deploy', '--dry-run', '--outdir', 'dist/worker']);
 
 const out = join(root, 'dist/worker');

@@ -68,7 +68,10 @@ describe('badge over HTTP', () => {
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(svg);
     expect(doc.svg['@role']).toBe('img');
     expect(doc.svg['@xmlns']).toBe('http://www.w3.org/2000/svg');
-    const texts = [doc.svg.g].flat().flatMap((g: { text?: unknown }) => [g.text ?? []].flat()).map((t: { '#text': string }) => t['#text']);
+    type SvgText = { '#text': string };
+    type SvgGroup = { text?: SvgText | SvgText[] };
+    const groups: SvgGroup[] = [doc.svg.g as SvgGroup | SvgGroup[]].flat();
+    const texts = groups.flatMap((g) => [g.text ?? []].flat()).map((t) => t['#text']);
     expect(texts).toEqual([platforms.label.en, `${formatValue(platforms, 'en')} ${platforms.unitLabel.en}`]);
   });
 });
