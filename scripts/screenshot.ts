@@ -22,8 +22,7 @@ const url = host.page(
   hostPage(
     'zh-CN',
     '嵌入示例 · Embed example',
-    `<h1>株洲科创指标 · embedded from another origin</h1>
-<div class="grid">
+`<div class="grid">
 ${card('indicator="platforms-total" lang="zh"')}
 ${card('indicator="achievement-transfer-target" progress="achievements-transferred-2023" lang="zh"')}
 ${card('indicator="little-giants-national-rank" lang="en"')}
