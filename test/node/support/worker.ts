@@ -19,7 +19,9 @@ export interface RunningWorker {
 }
 
 /** Starts the built Worker (or `script`) with the built assets on a free loopback port. */
-export async function startWorker(options: { port?: number; publicOrigin?: string; script?: string } = {}): Promise<RunningWorker> {
+export async function startWorker(
+  options: { port?: number; publicOrigin?: string; script?: string; /** Leave out the assets router (the benchmark measures our code alone). */ assets?: boolean } = {},
+): Promise<RunningWorker> {
   const mf = new Miniflare({
     name: 'zhuzhou-innovation-open-data',
     // `script` runs another Worker in the same setup (the benchmark's bare baseline).
@@ -27,11 +29,15 @@ export async function startWorker(options: { port?: number; publicOrigin?: strin
     modules: true,
     compatibilityDate,
     bindings: { PUBLIC_ORIGIN: options.publicOrigin ?? '' },
-    assets: {
-      directory: `${root}/dist/assets`,
-      binding: 'ASSETS',
-      routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true },
-    },
+    ...(options.assets === false
+      ? {}
+      : {
+          assets: {
+            directory: `${root}/dist/assets`,
+            binding: 'ASSETS',
+            routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true },
+          },
+        }),
     host: '127.0.0.1',
     port: options.port ?? 0,
   });
