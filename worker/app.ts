@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { api } from './api';
 import type { App } from './app-env';
@@ -16,18 +15,16 @@ import { notFound, pages, pathLang } from './pages';
 export function createApp(source: DataSource = bundledSource): Hono<App> {
   const app = new Hono<App>();
 
+  // Security and CORS headers on every response (set once, after everything below); answers OPTIONS preflights.
   app.use(securityHeaders);
-  app.use(
-    cors({
-      origin: '*',
-      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-      allowHeaders: ['Accept', 'Accept-Language', 'If-None-Match', 'If-Modified-Since', 'Cache-Control'],
-      exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Content-Language'],
-      maxAge: 86400,
-    }),
-  );
   // After the header middleware, so its 400/414 problems carry security and CORS headers too.
   app.use(guard);
+  app.use(async (c, next) => {
+    c.set('snapshot', await source.current());
+    await next();
+  });
+  // Before the 405 check and routing, so a hit skips both; after the guard, whose refusals a hit must not bypass.
+  app.use(edgeCache());
   app.use(
     methodNotAllowed({
       app,
@@ -43,11 +40,6 @@ export function createApp(source: DataSource = bundledSource): Hono<App> {
       },
     }),
   );
-  app.use(async (c, next) => {
-    c.set('snapshot', await source.current());
-    await next();
-  });
-  app.use(edgeCache());
 
   app.route('/api/v1', api);
   app.route('/', feeds);

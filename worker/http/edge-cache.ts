@@ -3,11 +3,24 @@ import type { AppEnv } from '../env';
 import type { Snapshot } from '../data-source';
 import { isNotModified, notModified } from './conditional';
 
-/** A finished 200 response, kept per data version. */
+/**
+ * A finished 200 response, kept per data version, ready to answer a hit.
+ * `headers` is never handed out: each response copies it, since later
+ * middleware sets headers on the response.
+ */
 interface Stored {
   body: ArrayBuffer;
-  headers: [string, string][];
+  headers: Headers;
+  etag: string;
+  lastModified: Date | undefined;
 }
+
+/** Keeps a response's body and headers, with its validators read once rather than on every hit. */
+const store = (body: ArrayBuffer, source: Headers): Stored => {
+  const headers = new Headers(source);
+  const lastModified = headers.get('Last-Modified');
+  return { body, headers, etag: headers.get('ETag')!, lastModified: lastModified ? new Date(lastModified) : undefined };
+};
 
 /** Most responses kept per isolate and data version; bounded so random query strings cannot grow memory. */
 const MAX_ENTRIES = 512;
@@ -30,11 +43,9 @@ class Lru<V> {
 }
 
 const respond = (req: Request, stored: Stored): Response => {
-  const headers = new Headers(stored.headers);
-  const etag = headers.get('ETag')!;
-  const lastModified = headers.get('Last-Modified');
-  if (isNotModified(req.headers, etag, lastModified ? new Date(lastModified) : undefined)) return notModified(headers);
-  return new Response(stored.body.slice(0), { status: 200, headers });
+  if (isNotModified(req.headers, stored.etag, stored.lastModified)) return notModified(stored.headers);
+  // The Response constructor copies `headers` (Fetch standard), so what later middleware sets stays on this response.
+  return new Response(stored.body.slice(0), { status: 200, headers: stored.headers });
 };
 
 const cacheApi = (): Cache | undefined => (typeof caches === 'undefined' ? undefined : (caches as unknown as { default?: Cache }).default);
@@ -63,7 +74,7 @@ export const edgeCache = (): MiddlewareHandler<AppEnv & { Variables: { snapshot:
   const cacheKey = new Request(`${url.origin}${url.pathname}?${url.searchParams}${url.search ? '&' : ''}__v=${snapshot.version}&__a=${encodeURIComponent(accept)}`);
   const shared = await cache?.match(cacheKey).catch(() => undefined);
   if (shared?.status === 200) {
-    const stored = { body: await shared.arrayBuffer(), headers: [...shared.headers] };
+    const stored = store(await shared.arrayBuffer(), shared.headers);
     local.set(key, stored);
     return respond(c.req.raw, stored);
   }
@@ -71,7 +82,7 @@ export const edgeCache = (): MiddlewareHandler<AppEnv & { Variables: { snapshot:
   await next();
   const res = c.res;
   if (res.status !== 200 || !res.headers.get('ETag')?.startsWith(`"${snapshot.version}-`)) return;
-  const stored = { body: await res.clone().arrayBuffer(), headers: [...res.headers] };
+  const stored = store(await res.clone().arrayBuffer(), res.headers);
   local.set(key, stored);
   if (cache) {
     const put = cache.put(cacheKey, new Response(stored.body.slice(0), { headers: stored.headers })).catch(() => {});

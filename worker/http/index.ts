@@ -1,5 +1,6 @@
 export * from './cache-control';
 export * from './conditional';
+export * from './cors';
 export * from './edge-cache';
 export * from './guard';
 export * from './negotiate';

@@ -50,6 +50,20 @@ describe('edge cache: isolate copy', () => {
     expect(parsed.indicators.length).toBe(data.datasets.flatMap((d) => d.indicators).length);
   });
 
+  it('gives every hit its own headers: changing one response does not change the next', async () => {
+    const snapshot = await createSnapshot(data);
+    const app = createApp({ current: async () => snapshot });
+    // A path no other test here reads: the Cache API is shared by the tests in this file.
+    const path = '/api/v1/indicators/little-giants?lang=en';
+    const first = await call(app, path);
+    const hit = await call(app, path);
+    hit.res.headers.set('ETag', '"tampered"');
+    hit.res.headers.set('X-Tampered', '1');
+    hit.res.headers.delete('Cache-Control');
+    const again = await call(app, path);
+    expect(headersOf(again.res)).toEqual(headersOf(first.res));
+  });
+
   it('treats query order as one resource but Accept as another', async () => {
     const { spy, counter } = counting(await createSnapshot(data));
     const app = createApp({ current: async () => spy });
