@@ -45,7 +45,8 @@ class Lru<V> {
 const respond = (req: Request, stored: Stored): Response => {
   if (isNotModified(req.headers, stored.etag, stored.lastModified)) return notModified(stored.headers);
   // The Response constructor copies `headers` (Fetch standard), so what later middleware sets stays on this response.
-  return new Response(stored.body.slice(0), { status: 200, headers: stored.headers });
+  // Constructing a Response copies the bytes of a BufferSource (Fetch standard), so the stored body stays whole.
+  return new Response(stored.body, { status: 200, headers: stored.headers });
 };
 
 const cacheApi = (): Cache | undefined => (typeof caches === 'undefined' ? undefined : (caches as unknown as { default?: Cache }).default);
@@ -85,7 +86,7 @@ export const edgeCache = (): MiddlewareHandler<AppEnv & { Variables: { snapshot:
   const stored = store(await res.clone().arrayBuffer(), res.headers);
   local.set(key, stored);
   if (cache) {
-    const put = cache.put(cacheKey, new Response(stored.body.slice(0), { headers: stored.headers })).catch(() => {});
+    const put = cache.put(cacheKey, new Response(stored.body, { headers: stored.headers })).catch(() => {});
     try {
       c.executionCtx.waitUntil(put);
     } catch {
