@@ -76,6 +76,14 @@ describe('escapeText and escapeAttr', () => {
     expect(stripIllegal('tab\tlf\ncr\r😀株洲\u007f\u0085')).toBe('tab\tlf\ncr\r😀株洲\u007f\u0085');
   });
 
+  it('keep U+FEFF wherever it stands, first character included (it is text, not a byte-order mark, inside a document)', () => {
+    for (const text of ['\ufeff\u0080\u0800\u0800\u0800\u0800', '\ufeff', `\ufeff${'株'.repeat(30)}\ufeff`]) {
+      const r = parser.parse(`<r a="${escapeAttr(text)}">${escapeText(text)}</r>`).r as Record<string, string>;
+      expect(textOf(r)).toBe(text);
+      expect(r['@a']).toBe(text);
+    }
+  });
+
   it('write CR as a reference so it survives end-of-line handling, and whitespace in attributes likewise', () => {
     expect(escapeText('a\r\nb')).toBe('a&#xD;\nb');
     expect(escapeAttr('a\tb\nc\rd')).toBe('a&#x9;b&#xA;c&#xD;d');
