@@ -4,13 +4,13 @@
  * To add a dataset, add its file here and its id to `catalog.json`.
  */
 import catalog from './catalog.json';
+import highTechPipeline from './datasets/high-tech-pipeline.json';
 import innovationPlatforms from './datasets/innovation-platforms.json';
+import rdInvestment from './datasets/rd-investment.json';
 import specialisedEnterprises from './datasets/specialised-enterprises.json';
+import talentCooperation from './datasets/talent-cooperation.json';
 import targets2023 from './datasets/targets-2023.json';
 import technologyTransfer from './datasets/technology-transfer.json';
-import rdInvestment from './datasets/rd-investment.json';
-import highTechPipeline from './datasets/high-tech-pipeline.json';
-import talentCooperation from './datasets/talent-cooperation.json';
 
 /** Raw files keyed by their path, so a validation error can name the file. */
 export const files: Record<string, unknown> = {

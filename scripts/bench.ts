@@ -29,8 +29,16 @@ const useWrk = has('wrk');
 /** Requests per second for `url`, with wrk when installed, else a keep-alive fetch loop. */
 async function load(url: string, headers: Record<string, string> = {}): Promise<number> {
   if (useWrk) {
-    const args = ['-t1', `-c${connections}`, `-d${seconds}s`, ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url];
-    const out = execFileSync(pinned ? 'taskset' : 'wrk', pinned ? ['-c', '1', 'wrk', ...args] : args, { encoding: 'utf8' });
+    const args = [
+      '-t1',
+      `-c${connections}`,
+      `-d${seconds}s`,
+      ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+      url,
+    ];
+    const out = execFileSync(pinned ? 'taskset' : 'wrk', pinned ? ['-c', '1', 'wrk', ...args] : args, {
+      encoding: 'utf8',
+    });
     const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
     if (non2xx) throw new Error(`${url}: ${non2xx[1]} error responses`);
     return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]);
@@ -63,7 +71,10 @@ if (pinned && !process.env.BENCH_PINNED) {
 // cuts throughput by about 3x for any Worker, so it is left out unless `--assets` asks for it; the routes measured
 // here never touch static assets.
 const assets = process.argv.includes('--assets');
-const bare = await startWorker({ assets, script: 'export default { fetch: () => new Response("ok", { headers: { "content-type": "text/plain" } }) }' });
+const bare = await startWorker({
+  assets,
+  script: 'export default { fetch: () => new Response("ok", { headers: { "content-type": "text/plain" } }) }',
+});
 const bareOrigin = bare.origin;
 const worker = await startWorker({ assets });
 
@@ -71,12 +82,29 @@ const etag = (await fetch(`${worker.origin}/api/v1/datasets`)).headers.get('etag
 const targets: { name: string; url: string; headers?: Record<string, string>; cached: boolean }[] = [
   { name: 'bare Worker (baseline)', url: `${bareOrigin}/`, cached: false },
   { name: 'GET /api/v1/datasets', url: `${worker.origin}/api/v1/datasets`, cached: true },
-  { name: 'GET /api/v1/indicators/platforms-total', url: `${worker.origin}/api/v1/indicators/platforms-total`, cached: true },
-  { name: 'GET /api/v1/indicators?ids=… (3)', url: `${worker.origin}/api/v1/indicators?ids=platforms-total,little-giants,little-giants-national-rank`, cached: true },
-  { name: 'GET /api/v1/datasets/targets-2023.csv', url: `${worker.origin}/api/v1/datasets/targets-2023.csv`, cached: true },
+  {
+    name: 'GET /api/v1/indicators/platforms-total',
+    url: `${worker.origin}/api/v1/indicators/platforms-total`,
+    cached: true,
+  },
+  {
+    name: 'GET /api/v1/indicators?ids=… (3)',
+    url: `${worker.origin}/api/v1/indicators?ids=platforms-total,little-giants,little-giants-national-rank`,
+    cached: true,
+  },
+  {
+    name: 'GET /api/v1/datasets/targets-2023.csv',
+    url: `${worker.origin}/api/v1/datasets/targets-2023.csv`,
+    cached: true,
+  },
   { name: 'GET /feed.xml', url: `${worker.origin}/feed.xml`, cached: true },
   { name: 'GET / (HTML)', url: `${worker.origin}/`, cached: true },
-  { name: 'GET /api/v1/datasets → 304', url: `${worker.origin}/api/v1/datasets`, headers: { 'If-None-Match': etag }, cached: true },
+  {
+    name: 'GET /api/v1/datasets → 304',
+    url: `${worker.origin}/api/v1/datasets`,
+    headers: { 'If-None-Match': etag },
+    cached: true,
+  },
 ];
 
 // Warm every route once (first render per isolate) and check it answers.
@@ -95,7 +123,9 @@ await bare.stop();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const base = median(samples.get(targets[0]!.name)!);
-console.log(`\nbench: ${assets ? 'with' : 'without'} the local assets router, ${useWrk ? `wrk -t1 -c${connections} -d${seconds}s` : `fetch loop, ${connections} concurrent, ${seconds}s`}, ${rounds} interleaved rounds, ${pinned ? 'server on core 0, load on core 1' : 'not pinned (no taskset)'}\n`);
+console.log(
+  `\nbench: ${assets ? 'with' : 'without'} the local assets router, ${useWrk ? `wrk -t1 -c${connections} -d${seconds}s` : `fetch loop, ${connections} concurrent, ${seconds}s`}, ${rounds} interleaved rounds, ${pinned ? 'server on core 0, load on core 1' : 'not pinned (no taskset)'}\n`,
+);
 console.log('| route | median req/s | vs bare Worker |');
 console.log('|---|---:|---:|');
 let failed = false;

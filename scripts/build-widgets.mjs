@@ -75,5 +75,7 @@ writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\
 
 if (!quiet) {
   const kib = (n) => `${(n / 1024).toFixed(2)} KiB`;
-  console.log(`widgets: ${manifest.script} ${kib(bytes.raw)} raw, ${kib(bytes.gzip)} gzip, ${kib(bytes.brotli)} brotli; ${manifest.css} ${kib(css.length)}`);
+  console.log(
+    `widgets: ${manifest.script} ${kib(bytes.raw)} raw, ${kib(bytes.gzip)} gzip, ${kib(bytes.brotli)} brotli; ${manifest.css} ${kib(css.length)}`,
+  );
 }

@@ -12,7 +12,9 @@ try {
   const data = loadData(files, article);
   const count = data.datasets.reduce((n, d) => n + d.indicators.length, 0);
   if (!process.argv.includes('--quiet')) {
-    console.log(`data: ${data.datasets.length} datasets, ${count} indicators, ${data.news.length} news items; every quote is verbatim in data/article.txt`);
+    console.log(
+      `data: ${data.datasets.length} datasets, ${count} indicators, ${data.news.length} news items; every quote is verbatim in data/article.txt`,
+    );
   }
 } catch (error) {
   if (!(error instanceof DataError)) throw error;

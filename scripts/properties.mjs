@@ -25,7 +25,9 @@ function propertyFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return propertyFiles(path);
-    return entry.name.endsWith('.test.ts') && /from 'fast-check'/.test(readFileSync(path, 'utf8')) ? [relative(root, path)] : [];
+    return entry.name.endsWith('.test.ts') && /from 'fast-check'/.test(readFileSync(path, 'utf8'))
+      ? [relative(root, path)]
+      : [];
   });
 }
 

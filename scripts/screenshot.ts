@@ -11,8 +11,8 @@
 import { existsSync } from 'node:fs';
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright } from 'playwright-core';
-import { hostPage, startHost } from '../test/node/widgets/host';
 import { startWorker } from '../test/node/support/worker';
+import { hostPage, startHost } from '../test/node/widgets/host';
 
 const worker = await startWorker();
 const host = await startHost(worker.origin);
@@ -22,7 +22,7 @@ const url = host.page(
   hostPage(
     'zh-CN',
     '嵌入示例 · Embed example',
-`<div class="grid">
+    `<div class="grid">
 ${card('indicator="platforms-total" lang="zh"')}
 ${card('indicator="achievement-transfer-target" progress="achievements-transferred-2023" lang="zh"')}
 ${card('indicator="little-giants-national-rank" lang="en"')}
@@ -37,11 +37,23 @@ ${card('dataset="innovation-platforms" lang="zh" theme="dark"')}
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : await chromium.executablePath();
 const browser = await playwright.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1000, height: 760 }, deviceScaleFactor: 1 });
 await page.goto(url);
-await page.waitForFunction(() => [...document.querySelectorAll('zz-indicator')].every((el) => el.shadowRoot?.querySelector('.card') && !el.shadowRoot.querySelector('[aria-busy="true"]')));
+await page.waitForFunction(() =>
+  [...document.querySelectorAll('zz-indicator')].every(
+    (el) => el.shadowRoot?.querySelector('.card') && !el.shadowRoot.querySelector('[aria-busy="true"]'),
+  ),
+);
 await page.waitForTimeout(300);
 await page.screenshot({ path: 'widgets/docs/embed-cards.png', fullPage: true });
 console.log(`screenshot: widgets/docs/embed-cards.png (${executablePath})`);

@@ -25,7 +25,9 @@ let over = false;
 for (const kind of ['gzip', 'brotli']) {
   const ok = sizes[kind] <= BUDGET[kind];
   over ||= !ok;
-  console.log(`  ${kind.padEnd(6)} ${kib(sizes[kind])}  (${sizes[kind]} B)  budget ${kib(BUDGET[kind]).trim()}  ${ok ? 'ok' : 'OVER BUDGET'}`);
+  console.log(
+    `  ${kind.padEnd(6)} ${kib(sizes[kind])}  (${sizes[kind]} B)  budget ${kib(BUDGET[kind]).trim()}  ${ok ? 'ok' : 'OVER BUDGET'}`,
+  );
 }
 if (over) {
   console.error('size: the widget script is over budget');

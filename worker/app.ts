@@ -32,10 +32,17 @@ export function createApp(source: DataSource = bundledSource): Hono<App> {
         const allow = methods.includes('OPTIONS') ? methods : [...methods, 'OPTIONS'];
         // Hono merges the replaced 404's headers into the new response; its one-minute Cache-Control, and an HTML 404's
         // Vary, CSP and language, must not stick to a 405 problem document.
-        for (const name of ['Cache-Control', 'Vary', 'Content-Security-Policy', 'Content-Language']) c.res.headers.delete(name);
+        for (const name of ['Cache-Control', 'Vary', 'Content-Security-Policy', 'Content-Language'])
+          c.res.headers.delete(name);
         return problemResponse(
           c,
-          new Problem(405, 'method-not-allowed', `${c.req.method} is not allowed here; this resource is read-only. Use ${allow.join(', ')}.`, {}, { Allow: allow.join(', ') }),
+          new Problem(
+            405,
+            'method-not-allowed',
+            `${c.req.method} is not allowed here; this resource is read-only. Use ${allow.join(', ')}.`,
+            {},
+            { Allow: allow.join(', ') },
+          ),
         );
       },
     }),
@@ -50,12 +57,21 @@ export function createApp(source: DataSource = bundledSource): Hono<App> {
   // problem+json), except under /api, where every error is problem+json whatever Accept says.
   app.notFound((c) => {
     const detail = `Nothing is published at ${c.req.path}. See /api/v1/datasets for what is, or /api/v1/openapi.json for the API.`;
-    return /^\/api(\/|$)/.test(c.req.path) ? problemResponse(c, new Problem(404, 'not-found', detail)) : notFound(c, pathLang(c.req.path), detail);
+    return /^\/api(\/|$)/.test(c.req.path)
+      ? problemResponse(c, new Problem(404, 'not-found', detail))
+      : notFound(c, pathLang(c.req.path), detail);
   });
   app.onError((err, c) => {
     if (err instanceof Problem) return problemResponse(c, err);
     console.error(err);
-    return problemResponse(c, new Problem(500, 'internal-error', 'Something went wrong on our side. Try again; if it persists, report it with this URL.'));
+    return problemResponse(
+      c,
+      new Problem(
+        500,
+        'internal-error',
+        'Something went wrong on our side. Try again; if it persists, report it with this URL.',
+      ),
+    );
   });
   return app;
 }

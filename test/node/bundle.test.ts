@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type RunningWorker } from './support/worker';
+import { type RunningWorker, startWorker } from './support/worker';
 
 let worker: RunningWorker;
 beforeAll(async () => {

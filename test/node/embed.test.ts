@@ -16,13 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OEmbedRich } from '../../worker/embed/oembed';
 import { formatValue } from '../../worker/format';
 import type { Indicator, StoredDataset } from '../../worker/schema';
-import { startWorker, type RunningWorker } from './support/worker';
 import { launchChromium } from './support/browser';
+import { type RunningWorker, startWorker } from './support/worker';
 
 const root = new URL('../../', import.meta.url);
-const platforms = (JSON.parse(readFileSync(new URL('data/datasets/innovation-platforms.json', root), 'utf8')) as StoredDataset).indicators.find(
-  (i) => i.id === 'platforms-total',
-)! as unknown as Indicator;
+const platforms = (
+  JSON.parse(readFileSync(new URL('data/datasets/innovation-platforms.json', root), 'utf8')) as StoredDataset
+).indicators.find((i) => i.id === 'platforms-total')! as unknown as Indicator;
 
 let worker: RunningWorker;
 let host: { origin: string; pages: Map<string, string>; server: Server };
@@ -78,14 +78,19 @@ describe('badge over HTTP', () => {
 
 describe('HTML of the embed kit', () => {
   const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-  it.each(['/embed/platforms-total', '/embed/achievement-transfer-target?lang=en&theme=dark', '/embed/little-giants-national-rank?theme=auto', '/embed/dataset/talent-cooperation?lang=en', '/demo'])(
-    '%s passes html-validate (recommended)',
-    async (path) => {
-      const report = await validator.validateString(await (await fetch(worker.origin + path)).text(), path);
-      const messages = report.results.flatMap((r) => r.messages.map((m: Message) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`));
-      expect(messages).toEqual([]);
-    },
-  );
+  it.each([
+    '/embed/platforms-total',
+    '/embed/achievement-transfer-target?lang=en&theme=dark',
+    '/embed/little-giants-national-rank?theme=auto',
+    '/embed/dataset/talent-cooperation?lang=en',
+    '/demo',
+  ])('%s passes html-validate (recommended)', async (path) => {
+    const report = await validator.validateString(await (await fetch(worker.origin + path)).text(), path);
+    const messages = report.results.flatMap((r) =>
+      r.messages.map((m: Message) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+    );
+    expect(messages).toEqual([]);
+  });
 });
 
 describe('oEmbed for an indicator page URL', () => {
@@ -115,7 +120,9 @@ describe('oEmbed for an indicator page URL', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
-    const digest = createHash('sha384').update(Buffer.from(await res.arrayBuffer())).digest('base64');
+    const digest = createHash('sha384')
+      .update(Buffer.from(await res.arrayBuffer()))
+      .digest('base64');
     expect(`sha384-${digest}`).toBe(integrity);
     expect(body.html).toContain('<zz-indicator indicator="platforms-total" lang="en">');
   });
@@ -125,19 +132,31 @@ describe('iframe card in Chromium', () => {
   it('reports its height to a strict-CSP host on another origin, which sizes the frame', async () => {
     const body = await oembed(`${worker.origin}/indicators/achievement-transfer-target`);
     const url = `${host.origin}/frame`;
-    host.pages.set('/frame', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>host</title>
-<script src="${worker.origin}/embed/host.js"></script></head><body>${body.html}</body></html>`);
+    host.pages.set(
+      '/frame',
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>host</title>
+<script src="${worker.origin}/embed/host.js"></script></head><body>${body.html}</body></html>`,
+    );
     const context = await browser!.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
-    page.on('console', (m: ConsoleMessage) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
+    page.on(
+      'console',
+      (m: ConsoleMessage) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()),
+    );
     page.on('pageerror', (e) => problems.push(e.message));
     await page.addInitScript(() => {
-      const seen: unknown[] = ((window as unknown as { seen: unknown[] }).seen = []);
+      const seen: unknown[] = [];
+      (window as unknown as { seen: unknown[] }).seen = seen;
       window.addEventListener('message', (e) => seen.push({ origin: e.origin, data: e.data }));
     });
     await page.goto(url);
-    const messages = () => page.evaluate(() => (window as unknown as { seen: { origin: string; data: { type: string; id: string; height: number } }[] }).seen);
+    const messages = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { seen: { origin: string; data: { type: string; id: string; height: number } }[] })
+            .seen,
+      );
     await expect.poll(async () => (await messages()).length, { timeout: 15_000 }).toBeGreaterThan(0);
     const first = (await messages())[0]!;
     expect(first.origin).toBe(worker.origin);
@@ -158,7 +177,9 @@ describe('iframe card in Chromium', () => {
     await page.evaluate(() => document.querySelector('iframe')!.setAttribute('width', '200'));
     await expect.poll(async () => (await messages()).length, { timeout: 10_000 }).toBeGreaterThan(before);
     const last = (await messages()).at(-1)!;
-    expect(last.data.height).toBe(await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)));
+    expect(last.data.height).toBe(
+      await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
+    );
     expect(last.data.height).not.toBe(first.data.height);
     expect(problems).toEqual([]);
     await context.close();
@@ -169,7 +190,7 @@ describe('iframe card in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${worker.origin}/embed/platforms-total?lang=en`);
     expect(await page.title()).toContain(platforms.label.en);
-    const text = await page.locator('.card').innerText();
+    const text = await page.locator('.card').textContent();
     expect(text).toContain(platforms.label.en);
     expect(text).toContain(`${formatValue(platforms, 'en')} ${platforms.unitLabel.en}`);
     expect(text).toContain('as of 31 March 2023');
@@ -185,7 +206,10 @@ describe('iframe card in Chromium', () => {
     const context = await browser!.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
-    page.on('console', (m: ConsoleMessage) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
+    page.on(
+      'console',
+      (m: ConsoleMessage) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()),
+    );
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('requestfailed', (r) => problems.push(`${r.url()}: ${r.failure()?.errorText}`));
     await page.goto(`${worker.origin}/demo`);
@@ -194,7 +218,16 @@ describe('iframe card in Chromium', () => {
     // Every card upgrades and draws its figures (scrolling brings the lower ones near the viewport).
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect
-      .poll(() => page.evaluate(() => [...document.querySelectorAll('zz-indicator')].filter((el) => el.shadowRoot?.querySelector('.value, .list, .pair')).length), { timeout: 15_000 })
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              [...document.querySelectorAll('zz-indicator')].filter((el) =>
+                el.shadowRoot?.querySelector('.value, .list, .pair'),
+              ).length,
+          ),
+        { timeout: 15_000 },
+      )
       .toBe(await cards.count());
     // Every iframe reported its height and host.js applied it.
     for (const frame of page.frames().filter((f) => f.url().includes('/embed/'))) {

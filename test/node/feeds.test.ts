@@ -17,8 +17,8 @@ import { loadData } from '../../worker/data-source';
 import { escapeAttr, escapeText } from '../../worker/feeds/xml';
 import { formatValue, unitWord } from '../../worker/format';
 import type { Dataset, Indicator, NewsItem } from '../../worker/schema';
-import { JsonFeed, RFC3339, type JsonFeedDoc } from './feeds/json-feed-schema';
-import { startWorker, type RunningWorker } from './support/worker';
+import { JsonFeed, type JsonFeedDoc, RFC3339 } from './feeds/json-feed-schema';
+import { type RunningWorker, startWorker } from './support/worker';
 
 const data = loadData(files);
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -26,7 +26,8 @@ const NS = { atom: ATOM };
 const TAG = 'tag:zhuzhou-innovation-open-data,2026:';
 
 /** RFC 822 §5 date-time with RFC 1123's four-digit year. */
-const RFC822 = /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) \d{2}:\d{2}(?::\d{2})? (?:UT|GMT|[ECMP][SD]T|[A-IK-Z]|[+-]\d{4})$/;
+const RFC822 =
+  /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) \d{2}:\d{2}(?::\d{2})? (?:UT|GMT|[ECMP][SD]T|[A-IK-Z]|[+-]\d{4})$/;
 
 /** A calendar day of the data as the instant feeds use: midnight in Zhuzhou (UTC+8). */
 const dayStart = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
@@ -86,9 +87,15 @@ beforeAll(async () => {
   worker = await startWorker();
   for (const c of cases) {
     const res = await fetch(worker.origin + c.path);
-    bodies.set(c.path, { bytes: new Uint8Array(await res.arrayBuffer()), type: res.headers.get('content-type'), status: res.status });
+    bodies.set(c.path, {
+      bytes: new Uint8Array(await res.arrayBuffer()),
+      type: res.headers.get('content-type'),
+      status: res.status,
+    });
   }
-  rng = RelaxNGValidator.fromDoc(XmlDocument.fromString(readFileSync(new URL('./feeds/atom.rng', import.meta.url), 'utf8')));
+  rng = RelaxNGValidator.fromDoc(
+    XmlDocument.fromString(readFileSync(new URL('./feeds/atom.rng', import.meta.url), 'utf8')),
+  );
 });
 afterAll(async () => {
   rng?.dispose();
@@ -119,7 +126,8 @@ const one = (node: XmlDocument | XmlNode, xpath: string) => {
 const attr = (el: XmlElement, name: string) => el.attr(name)?.value;
 
 /** The words a feed in `lang` must carry for one figure: its value with qualifier and unit. */
-const figureWords = (i: Indicator, lang: 'zh' | 'en') => formatValue(i, lang) + (unitWord(i, lang) ? ` ${unitWord(i, lang)}` : '');
+const figureWords = (i: Indicator, lang: 'zh' | 'en') =>
+  formatValue(i, lang) + (unitWord(i, lang) ? ` ${unitWord(i, lang)}` : '');
 
 const xmlCases = () => cases.filter((c) => c.format !== 'json');
 
@@ -137,7 +145,7 @@ describe('feeds over real HTTP (production bundle)', () => {
     for (const c of xmlCases()) {
       withDoc(c, (doc) => expect(doc.warnings, c.path).toEqual([]));
       expect(XMLValidator.validate(body(c)), c.path).toBe(true);
-      // eslint-disable-next-line no-control-regex
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: no forbidden XML character may be served
       expect(body(c), c.path).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
     }
   });
@@ -179,7 +187,9 @@ describe('Atom feeds', () => {
         one(feed, 'atom:title');
         one(feed, 'atom:updated');
         // §4.1.1: an author on the feed, or on every entry (the schema's first Schematron rule).
-        expect(els(feed, 'atom:author').length + (els(feed, 'atom:entry[not(atom:author)]').length === 0 ? 1 : 0)).toBeGreaterThan(0);
+        expect(
+          els(feed, 'atom:author').length + (els(feed, 'atom:entry[not(atom:author)]').length === 0 ? 1 : 0),
+        ).toBeGreaterThan(0);
         const checkLinks = (owner: XmlElement) => {
           const alternates = els(owner, "atom:link[@rel='alternate' or not(@rel)]");
           const keys = alternates.map((l) => `${attr(l, 'type')}|${attr(l, 'hreflang')}`);
@@ -192,7 +202,9 @@ describe('Atom feeds', () => {
         expect(first.name, c.path).toBe('link');
         expect(attr(first, 'rel')).toBe('alternate');
         expect(checkLinks(feed).map((l) => attr(l, 'href'))).toEqual([pageUrl(c.page, c.lang)]);
-        expect(els(feed, "atom:link[@rel='self']").map((l) => [attr(l, 'href'), attr(l, 'type')])).toEqual([[url(c.path), 'application/atom+xml']]);
+        expect(els(feed, "atom:link[@rel='self']").map((l) => [attr(l, 'href'), attr(l, 'type')])).toEqual([
+          [url(c.path), 'application/atom+xml'],
+        ]);
         const dates = [one(feed, 'atom:updated').content];
         const ids = new Set<string>();
         for (const entry of els(feed, 'atom:entry')) {
@@ -204,8 +216,11 @@ describe('Atom feeds', () => {
           dates.push(one(entry, 'atom:updated').content, one(entry, 'atom:published').content);
           // §4.1.2 (the second Schematron rule): an alternate link or content.
           expect(checkLinks(entry).length + els(entry, 'atom:content').length).toBeGreaterThan(0);
-          expect(attr(one(entry, '*[1]'), 'rel'), `${c.path}: the entry's first element is its alternate link`).toBe('alternate');
-          for (const content of els(entry, 'atom:content[@src]')) expect(els(entry, 'atom:summary'), `${content.name} with src needs a summary`).toHaveLength(1);
+          expect(attr(one(entry, '*[1]'), 'rel'), `${c.path}: the entry's first element is its alternate link`).toBe(
+            'alternate',
+          );
+          for (const content of els(entry, 'atom:content[@src]'))
+            expect(els(entry, 'atom:summary'), `${content.name} with src needs a summary`).toHaveLength(1);
         }
         // §3.3: Date constructs are RFC 3339 date-times, time zone included.
         for (const date of dates) expect(date, c.path).toMatch(RFC3339);
@@ -221,7 +236,8 @@ describe('RSS feeds', () => {
         expect(doc.root.name).toBe('rss');
         expect(attr(doc.root, 'version')).toBe('2.0');
         const channel = one(doc, '/rss/channel');
-        for (const name of ['title', 'link', 'description']) expect(one(channel, name).content.trim().length, `${c.path} ${name}`).toBeGreaterThan(0);
+        for (const name of ['title', 'link', 'description'])
+          expect(one(channel, name).content.trim().length, `${c.path} ${name}`).toBeGreaterThan(0);
         expect(one(channel, 'link').content).toBe(pageUrl(c.page, c.lang));
         expect(one(channel, 'language').content).toBe(c.lang === 'en' ? 'en' : 'zh-CN');
         const self = els(channel, "atom:link[@rel='self']");
@@ -231,7 +247,10 @@ describe('RSS feeds', () => {
           const m = RFC822.exec(date.content);
           expect(m, `${c.path}: ${date.content}`).not.toBeNull();
           // The weekday, when given, must be that date's.
-          const weekday = new Date(Date.parse(date.content)).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'Asia/Shanghai' });
+          const weekday = new Date(Date.parse(date.content)).toLocaleDateString('en-GB', {
+            weekday: 'short',
+            timeZone: 'Asia/Shanghai',
+          });
           expect(m![1]).toBe(weekday);
         }
         for (const item of els(channel, 'item')) {
@@ -251,7 +270,10 @@ describe('JSON Feeds', () => {
   it('satisfy JSON Feed 1.1: required members, types, dates, absolute URLs', () => {
     for (const c of cases.filter((x) => x.format === 'json')) {
       const result = v.safeParse(JsonFeed, JSON.parse(body(c)));
-      expect(result.issues?.map((i) => `${v.getDotPath(i)}: ${i.message}`), c.path).toBeUndefined();
+      expect(
+        result.issues?.map((i) => `${v.getDotPath(i)}: ${i.message}`),
+        c.path,
+      ).toBeUndefined();
       const feed = result.output as JsonFeedDoc;
       expect(feed.feed_url).toBe(url(c.path));
       expect(feed.home_page_url).toBe(pageUrl(c.page, c.lang));
@@ -356,7 +378,8 @@ describe('links in the feeds', () => {
   it('lead to pages that exist, and events to their anchor on the landing page', async () => {
     const links = new Set<string>();
     for (const c of xmlCases()) {
-      for (const m of body(c).matchAll(/href="([^"]+)"|href=&quot;(.*?)&quot;|<link>([^<]+)<\/link>/g)) links.add((m[1] ?? m[2] ?? m[3])!.replace(/&amp;/g, '&'));
+      for (const m of body(c).matchAll(/href="([^"]+)"|href=&quot;(.*?)&quot;|<link>([^<]+)<\/link>/g))
+        links.add((m[1] ?? m[2] ?? m[3])!.replace(/&amp;/g, '&'));
     }
     const pages = [...links].filter((l) => l.startsWith(worker.origin));
     expect(pages.length).toBeGreaterThan(data.datasets.flatMap((d) => d.indicators).length);
@@ -380,7 +403,14 @@ describe('XML escaping, read back by libxml2', () => {
     [...text]
       .filter((ch) => {
         const cp = ch.codePointAt(0)!;
-        return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000;
+        return (
+          cp === 0x9 ||
+          cp === 0xa ||
+          cp === 0xd ||
+          (cp >= 0x20 && cp <= 0xd7ff) ||
+          (cp >= 0xe000 && cp <= 0xfffd) ||
+          cp >= 0x10000
+        );
       })
       .join('');
 
@@ -415,7 +445,12 @@ describe('XML escaping, read back by libxml2', () => {
   });
 
   it('keeps a leading U+FEFF (the counterexample of seed -715063088), however long the string', () => {
-    for (const text of ['\ufeff\u0080\u0800\u0800\u0800\u0800', '\ufeff', '\ufeff'.repeat(20), `\ufeff${'株'.repeat(30)}`]) {
+    for (const text of [
+      '\ufeff\u0080\u0800\u0800\u0800\u0800',
+      '\ufeff',
+      '\ufeff'.repeat(20),
+      `\ufeff${'株'.repeat(30)}`,
+    ]) {
       expect(roundTrip(text)).toEqual({ content: text, attribute: text });
     }
   });

@@ -7,10 +7,10 @@
 import { validate } from '@readme/openapi-parser';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type RunningWorker } from './support/worker';
+import { type RunningWorker, startWorker } from './support/worker';
 
 // The document is walked freely: its shape is what these tests check.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked freely; its shape is what these tests check
 type Json = Record<string, any>;
 
 let worker: RunningWorker;
@@ -30,7 +30,7 @@ afterAll(() => worker?.stop());
 
 /** Validates `body` against the schema at `pointer` in the document (JSON Pointer fragment). */
 function check(body: unknown, schema: Json, label: string) {
-  const validateFn = ajv.compile({ $ref: 'openapi#' + pointerTo(schema) });
+  const validateFn = ajv.compile({ $ref: `openapi#${pointerTo(schema)}` });
   const ok = validateFn(body);
   expect(ok, `${label}: ${JSON.stringify(validateFn.errors?.slice(0, 3))}`).toBe(true);
 }
@@ -50,7 +50,11 @@ function pointerTo(target: Json): string {
   return walk(doc, '')!;
 }
 
-const SAMPLE_IDS: Record<string, string> = { dataset: 'innovation-platforms', indicator: 'platforms-total', 'news item': 'job-fair-guizhou' };
+const SAMPLE_IDS: Record<string, string> = {
+  dataset: 'innovation-platforms',
+  indicator: 'platforms-total',
+  'news item': 'job-fair-guizhou',
+};
 
 describe('OpenAPI document of the production bundle', () => {
   it('is valid OpenAPI 3.1 for @readme/openapi-parser', async () => {
@@ -66,7 +70,7 @@ describe('OpenAPI document of the production bundle', () => {
     broken.paths['/indicators'].get.responses = { '200': { content: {} } };
     expect((await validate(broken)).valid).toBe(false);
     const schema = doc.paths['/datasets'].get.responses['200'].content['application/json'].schema;
-    const fn = ajv.compile({ $ref: 'openapi#' + pointerTo(schema) });
+    const fn = ajv.compile({ $ref: `openapi#${pointerTo(schema)}` });
     expect(fn({ datasets: [{ id: 'Not A Slug' }] })).toBe(false);
     expect(fn({ datasets: [] })).toBe(true);
   });
@@ -135,7 +139,9 @@ describe('OpenAPI document of the production bundle', () => {
 
   it('is the same document on every request (rendered once per version)', async () => {
     const a = await fetch(`${worker.origin}/api/v1/openapi.json`);
-    const b = await fetch(`${worker.origin}/api/v1/openapi.json`, { headers: { 'If-None-Match': a.headers.get('etag')! } });
+    const b = await fetch(`${worker.origin}/api/v1/openapi.json`, {
+      headers: { 'If-None-Match': a.headers.get('etag')! },
+    });
     expect(b.status).toBe(304);
     expect(await a.json()).toEqual(doc);
   });

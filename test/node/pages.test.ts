@@ -8,11 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { HtmlValidate, type ConfigData, type Message } from 'html-validate';
+import { type ConfigData, HtmlValidate, type Message } from 'html-validate';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
-import { startWorker, type RunningWorker } from './support/worker';
+import { type RunningWorker, startWorker } from './support/worker';
 
 /** The recommended preset as it is: no rule relaxed. */
 const CONFIG: ConfigData = { extends: ['html-validate:recommended'] };
@@ -28,7 +28,8 @@ beforeAll(async () => {
 afterAll(() => worker?.stop());
 
 /** One line per finding, for a readable failure. */
-const describeMessages = (messages: Message[]) => messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`);
+const describeMessages = (messages: Message[]) =>
+  messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`);
 
 async function validate(path: string, expectedStatus = 200): Promise<string[]> {
   const res = await fetch(`${worker.origin}${path}`, { headers: BROWSER });
@@ -40,10 +41,14 @@ async function validate(path: string, expectedStatus = 200): Promise<string[]> {
 
 /** Every dataset and its indicators, found through the API as a client would. */
 async function catalog(): Promise<{ id: string; indicators: string[] }[]> {
-  const { datasets } = (await (await fetch(`${worker.origin}/api/v1/datasets`)).json()) as { datasets: { id: string }[] };
+  const { datasets } = (await (await fetch(`${worker.origin}/api/v1/datasets`)).json()) as {
+    datasets: { id: string }[];
+  };
   return Promise.all(
     datasets.map(async ({ id }) => {
-      const detail = (await (await fetch(`${worker.origin}/api/v1/datasets/${id}`)).json()) as { indicators: { id: string }[] };
+      const detail = (await (await fetch(`${worker.origin}/api/v1/datasets/${id}`)).json()) as {
+        indicators: { id: string }[];
+      };
       return { id, indicators: detail.indicators.map((i) => i.id) };
     }),
   );
@@ -60,7 +65,10 @@ describe('HTML pages of the production bundle pass html-validate (recommended)',
     const findings: string[] = [];
     for (const prefix of ['', '/en']) {
       for (const dataset of datasets) {
-        for (const path of [`${prefix}/datasets/${dataset.id}`, ...dataset.indicators.map((id) => `${prefix}/indicators/${id}`)]) {
+        for (const path of [
+          `${prefix}/datasets/${dataset.id}`,
+          ...dataset.indicators.map((id) => `${prefix}/indicators/${id}`),
+        ]) {
           findings.push(...(await validate(path)).map((f) => `${path} ${f}`));
         }
       }
@@ -75,7 +83,9 @@ describe('HTML pages of the production bundle pass html-validate (recommended)',
   });
 
   it('the validator does flag broken markup (the check can fail)', async () => {
-    const report = await validator.validateString('<!doctype html><html lang="en"><head><title>x</title></head><body><main><h1>a</h1><h3>b</h3><p><div></div></p></main></body></html>');
+    const report = await validator.validateString(
+      '<!doctype html><html lang="en"><head><title>x</title></head><body><main><h1>a</h1><h3>b</h3><p><div></div></p></main></body></html>',
+    );
     expect(report.valid).toBe(false);
   });
 });
@@ -83,7 +93,12 @@ describe('HTML pages of the production bundle pass html-validate (recommended)',
 describe('served with the page CSP over real HTTP', () => {
   it('every page response, 404 included, carries the CSP and its assets load', async () => {
     const [dataset] = await catalog();
-    for (const path of ['/', `/en/datasets/${dataset!.id}`, `/indicators/${dataset!.indicators[0]}`, '/datasets/no-such-dataset']) {
+    for (const path of [
+      '/',
+      `/en/datasets/${dataset!.id}`,
+      `/indicators/${dataset!.indicators[0]}`,
+      '/datasets/no-such-dataset',
+    ]) {
       const res = await fetch(`${worker.origin}${path}`, { headers: BROWSER });
       expect(res.headers.get('content-security-policy')).toBe(
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
@@ -115,7 +130,11 @@ describe('in real Chromium', () => {
     await page.goto(`${worker.origin}${path}`);
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run({
+      const result = await (
+        window as unknown as {
+          axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+        }
+      ).axe.run({
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       });
       return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -127,12 +146,26 @@ describe('in real Chromium', () => {
   it('axe finds no violations on the pages, in light and dark, on desktop and phone widths', async () => {
     const [dataset] = await catalog();
     const findings: string[] = [];
-    const wide = ['/', '/en/', `/datasets/${dataset!.id}`, `/en/indicators/${dataset!.indicators[0]}`, '/problems', '/datasets/no-such-dataset'];
+    const wide = [
+      '/',
+      '/en/',
+      `/datasets/${dataset!.id}`,
+      `/en/indicators/${dataset!.indicators[0]}`,
+      '/problems',
+      '/datasets/no-such-dataset',
+    ];
     const narrow = ['/', `/indicators/${dataset!.indicators[0]}`];
     for (const colorScheme of ['light', 'dark'] as const) {
-      for (const [width, paths] of [[1280, wide], [360, narrow]] as const) {
+      for (const [width, paths] of [
+        [1280, wide],
+        [360, narrow],
+      ] as const) {
         for (const path of paths) {
-          findings.push(...(await axe(path, { colorScheme, viewport: { width, height: 800 } })).map((f) => `${colorScheme} ${width}px ${path} ${f}`));
+          findings.push(
+            ...(await axe(path, { colorScheme, viewport: { width, height: 800 } })).map(
+              (f) => `${colorScheme} ${width}px ${path} ${f}`,
+            ),
+          );
         }
       }
     }

@@ -2,14 +2,25 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 /** @jsxFrag Fragment */
-import { h, Fragment, type ComponentChildren } from 'preact';
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h and Fragment
+import { type ComponentChildren, Fragment, h } from 'preact';
 import { type CardFigure, type CardModel, LANG_TAG } from '../../worker/embed/card';
 
 /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`); light when not given. */
 export type Theme = 'light' | 'dark' | 'auto';
 
 /** An element whose class and `part` share one name (`.label`, `::part(label)`). */
-const Part = ({ tag: Tag = 'p', name, children, ...rest }: { tag?: 'p' | 'dl' | 'ul'; name: string; children: ComponentChildren; id?: string }) => (
+const Part = ({
+  tag: Tag = 'p',
+  name,
+  children,
+  ...rest
+}: {
+  tag?: 'p' | 'dl' | 'ul';
+  name: string;
+  children: ComponentChildren;
+  id?: string;
+}) => (
   <Tag class={name} part={name} {...rest}>
     {children}
   </Tag>
@@ -28,7 +39,17 @@ const Figure = ({ f }: { f: CardFigure }) => (
  * markup card.css styles. Preact sets every text as text: nothing is parsed
  * as HTML, and nothing is an inline style.
  */
-export function Card({ m, theme, stale, children }: { m: CardModel; theme: Theme; stale?: boolean; children?: ComponentChildren }) {
+export function Card({
+  m,
+  theme,
+  stale,
+  children,
+}: {
+  m: CardModel;
+  theme: Theme;
+  stale?: boolean;
+  children?: ComponentChildren;
+}) {
   const note = m.note && <Part name="note">{m.note}</Part>;
   const value = m.value && (
     <Part name="value">
@@ -37,6 +58,7 @@ export function Card({ m, theme, stale, children }: { m: CardModel; theme: Theme
   );
   return (
     <div class={`zz ${theme}`} lang={LANG_TAG[m.lang]}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a <fieldset> is a form control group; a card is a labelled group of figures */}
       <div class={`card ${m.type}${stale ? ' stale' : ''}`} part="card" role="group" aria-labelledby="l" tabIndex={-1}>
         <Part name="label" id="l">
           {m.label}

@@ -2,7 +2,8 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 /** @jsxFrag Fragment */
-import { h, Fragment, render } from 'preact';
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h and Fragment
+import { Fragment, h, render } from 'preact';
 import { type CardFigures, type CardModel, datasetCard, indicatorCard } from '../../worker/embed/card';
 import type { Dataset, Indicator, Lang } from '../../worker/schema';
 import { Card, type Theme } from './card';
@@ -95,7 +96,7 @@ export class ZzIndicator extends HTMLElement implements Client {
 
   keys(): string[] {
     const dataset = this.dataset_();
-    if (dataset) return ['d/' + dataset];
+    if (dataset) return [`d/${dataset}`];
     const id = this.attr_('indicator');
     const i = values.get(id) as Indicator | undefined;
     // `progress` (written by the embed code) brings a target's so-far figure in the same batch;

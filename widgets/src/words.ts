@@ -6,5 +6,10 @@ import type { Lang } from '../../worker/schema';
  */
 export const WORDS = {
   zh: { stale: '未能更新,显示上次的数据', failed: '未能加载数据', missing: '未找到该指标', retry: '重试' },
-  en: { stale: 'Not updated: last figures shown', failed: 'Could not load the figures', missing: 'No such indicator', retry: 'Retry' },
+  en: {
+    stale: 'Not updated: last figures shown',
+    failed: 'Could not load the figures',
+    missing: 'No such indicator',
+    retry: 'Retry',
+  },
 } satisfies Record<Lang, Record<string, string>>;

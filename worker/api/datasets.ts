@@ -13,7 +13,13 @@ import { indicatorCsv } from './table';
 
 const findDataset = (c: Context<App>, id: string): Dataset => {
   const snapshot = c.var.snapshot;
-  return lookup('dataset', id, snapshot.dataset, snapshot.datasets.map((d) => d.id), paths.datasets);
+  return lookup(
+    'dataset',
+    id,
+    snapshot.dataset,
+    snapshot.datasets.map((d) => d.id),
+    paths.datasets,
+  );
 };
 
 const csvOf = (dataset: Dataset, lang: Lang | undefined) => () => indicatorCsv(dataset.indicators, lang);
@@ -26,7 +32,13 @@ export function listDatasets(c: Context<App>): Response {
     c,
     {
       json: () =>
-        JSON.stringify(localize(DatasetListSchema, { datasets: c.var.snapshot.datasets.map((d) => presentDatasetSummary(d, origin)) }, lang)),
+        JSON.stringify(
+          localize(
+            DatasetListSchema,
+            { datasets: c.var.snapshot.datasets.map((d) => presentDatasetSummary(d, origin)) },
+            lang,
+          ),
+        ),
     },
     { key: 'datasets', lang },
   );
@@ -51,5 +63,9 @@ export function getDataset(c: Context<App>): Response {
 export function getDatasetCsv(c: Context<App>): Response {
   const { lang } = parseQuery(c, entriesFor(c.var.snapshot, ['lang']));
   const dataset = findDataset(c, (c.req.param('id') ?? '').replace(/\.csv$/, ''));
-  return reply(c, { csv: csvOf(dataset, lang) }, { key: `dataset:${dataset.id}`, format: 'csv', lang, filename: `zhuzhou-${dataset.id}` });
+  return reply(
+    c,
+    { csv: csvOf(dataset, lang) },
+    { key: `dataset:${dataset.id}`, format: 'csv', lang, filename: `zhuzhou-${dataset.id}` },
+  );
 }

@@ -12,5 +12,9 @@ export function getIndex(c: Context<App>): Response {
   const snapshot = c.var.snapshot;
   const { lang } = parseQuery(c, entriesFor(snapshot, ['lang']));
   const origin = publicOrigin(c);
-  return reply(c, { json: () => JSON.stringify(localize(ApiIndexSchema, presentIndex(snapshot, origin), lang)) }, { key: 'index', lang });
+  return reply(
+    c,
+    { json: () => JSON.stringify(localize(ApiIndexSchema, presentIndex(snapshot, origin), lang)) },
+    { key: 'index', lang },
+  );
 }

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { App } from '../app-env';
 import { getOpenApi } from '../openapi';
 import { getDataset, getDatasetCsv, listDatasets } from './datasets';
@@ -33,5 +33,5 @@ api.use(async (c, next) => {
 
 for (const op of OPERATIONS) api.get(op.route, HANDLERS[op.id]);
 
+export { API_BASE, paths } from './links';
 export { OPERATIONS } from './operations';
-export { paths, API_BASE } from './links';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
-import { parseQuery, Problem, publicOrigin } from '../http';
+import { Problem, parseQuery, publicOrigin } from '../http';
 import type { Indicator, Lang } from '../schema';
 import { paths } from './links';
 import { localize } from './localize';
@@ -36,21 +36,28 @@ const indicatorJson = (c: Context<App>, indicator: Indicator, lang: Lang | undef
  */
 export function listIndicators(c: Context<App>): Response {
   const snapshot = c.var.snapshot;
-  const { ids, lang, format, ...filters } = parseQuery(
-    c,
-    entriesFor(snapshot, ['ids', ...FILTERS, 'lang', 'format']),
-  );
+  const { ids, lang, format, ...filters } = parseQuery(c, entriesFor(snapshot, ['ids', ...FILTERS, 'lang', 'format']));
   if (ids) {
     const given = FILTERS.filter((name) => filters[name] !== undefined);
     if (given.length) {
-      throw new Problem(400, 'invalid-parameter', `"ids" cannot be combined with ${given.map((g) => `"${g}"`).join(', ')}: a batch returns exactly the ids asked for. Drop one or the other.`, {
-        'invalid-params': given.map((name) => ({ name, reason: 'not allowed together with ids' })),
-      });
+      throw new Problem(
+        400,
+        'invalid-parameter',
+        `"ids" cannot be combined with ${given.map((g) => `"${g}"`).join(', ')}: a batch returns exactly the ids asked for. Drop one or the other.`,
+        {
+          'invalid-params': given.map((name) => ({ name, reason: 'not allowed together with ids' })),
+        },
+      );
     }
     if (format === 'csv') {
-      throw new Problem(400, 'invalid-parameter', 'A batch by "ids" is JSON only (it reports unknown ids in "missing"). Use /api/v1/indicators.csv or /api/v1/datasets/{id}.csv for CSV.', {
-        'invalid-params': [{ name: 'format', reason: 'must be json when ids is given' }],
-      });
+      throw new Problem(
+        400,
+        'invalid-parameter',
+        'A batch by "ids" is JSON only (it reports unknown ids in "missing"). Use /api/v1/indicators.csv or /api/v1/datasets/{id}.csv for CSV.',
+        {
+          'invalid-params': [{ name: 'format', reason: 'must be json when ids is given' }],
+        },
+      );
     }
     const { negotiated } = chooseFormat(c, ['json'], format);
     const found: string[] = [];
@@ -67,7 +74,10 @@ export function listIndicators(c: Context<App>): Response {
   return reply(
     c,
     {
-      json: () => `{"indicators":[${selected().map((i) => indicatorJson(c, i, lang)).join(',')}]}`,
+      json: () =>
+        `{"indicators":[${selected()
+          .map((i) => indicatorJson(c, i, lang))
+          .join(',')}]}`,
       csv: () => indicatorCsv(selected(), lang),
     },
     { key: `indicators?${filterKey(filters)}`, format, lang, filename: 'zhuzhou-indicators' },
@@ -89,6 +99,12 @@ export function listIndicatorsCsv(c: Context<App>): Response {
 export function getIndicator(c: Context<App>): Response {
   const snapshot = c.var.snapshot;
   const { lang } = parseQuery(c, entriesFor(snapshot, ['lang']));
-  const indicator = lookup('indicator', c.req.param('id') ?? '', snapshot.indicator, snapshot.indicators.map((i) => i.id), paths.indicators);
+  const indicator = lookup(
+    'indicator',
+    c.req.param('id') ?? '',
+    snapshot.indicator,
+    snapshot.indicators.map((i) => i.id),
+    paths.indicators,
+  );
   return reply(c, { json: () => indicatorJson(c, indicator, lang) }, { key: `indicator:${indicator.id}`, lang });
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LocalizedSchema, Text, type Lang } from '../schema';
+import { type Lang, LocalizedSchema, Text } from '../schema';
 
 /** The parts of valibot schema objects this module reads. */
 interface SchemaNode {

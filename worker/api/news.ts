@@ -24,7 +24,12 @@ export function listNews(c: Context<App>): Response {
   const origin = publicOrigin(c);
   return reply(
     c,
-    { json: () => JSON.stringify(localize(NewsListSchema, { news: newestFirst(snapshot.news).map((n) => presentNewsItem(n, origin)) }, lang)) },
+    {
+      json: () =>
+        JSON.stringify(
+          localize(NewsListSchema, { news: newestFirst(snapshot.news).map((n) => presentNewsItem(n, origin)) }, lang),
+        ),
+    },
     { key: 'news', lang },
   );
 }
@@ -34,7 +39,17 @@ export function getNewsItem(c: Context<App>): Response {
   const snapshot = c.var.snapshot;
   const { lang } = parseQuery(c, entriesFor(snapshot, ['lang']));
   const ids = snapshot.news.map((n) => n.id);
-  const item = lookup('news item', c.req.param('id') ?? '', (id) => snapshot.news.find((n) => n.id === id), ids, paths.news);
+  const item = lookup(
+    'news item',
+    c.req.param('id') ?? '',
+    (id) => snapshot.news.find((n) => n.id === id),
+    ids,
+    paths.news,
+  );
   const origin = publicOrigin(c);
-  return reply(c, { json: () => JSON.stringify(localize(ApiNewsItemSchema, presentNewsItem(item, origin), lang)) }, { key: `news:${item.id}`, lang });
+  return reply(
+    c,
+    { json: () => JSON.stringify(localize(ApiNewsItemSchema, presentNewsItem(item, origin), lang)) },
+    { key: `news:${item.id}`, lang },
+  );
 }

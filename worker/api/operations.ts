@@ -47,7 +47,8 @@ export const OPERATIONS = [
     route: '/',
     tag: 'meta',
     summary: 'What this service publishes',
-    description: 'Title, licence, data version and links to every collection, the OpenAPI document, the HTML pages and the feeds.',
+    description:
+      'Title, licence, data version and links to every collection, the OpenAPI document, the HTML pages and the feeds.',
     params: ['lang'],
     json: ApiIndexSchema,
   },
@@ -67,7 +68,8 @@ export const OPERATIONS = [
     route: '/datasets',
     tag: 'datasets',
     summary: 'List the datasets',
-    description: 'Every dataset in display order, with its indicator count, dates and links to its JSON, CSV, HTML page and feeds.',
+    description:
+      'Every dataset in display order, with its indicator count, dates and links to its JSON, CSV, HTML page and feeds.',
     params: ['lang'],
     json: DatasetListSchema,
   },
@@ -77,7 +79,8 @@ export const OPERATIONS = [
     route: '/datasets/:id{[^/]+\\.csv}',
     tag: 'datasets',
     summary: 'One dataset as CSV',
-    description: 'The indicators of one dataset as UTF-8 CSV with a byte order mark (opens correctly in Excel), one row per indicator; columns follow the Indicator schema.',
+    description:
+      'The indicators of one dataset as UTF-8 CSV with a byte order mark (opens correctly in Excel), one row per indicator; columns follow the Indicator schema.',
     params: ['lang'],
     pathId: 'dataset',
     csv: true,
@@ -88,7 +91,8 @@ export const OPERATIONS = [
     route: '/datasets/:id',
     tag: 'datasets',
     summary: 'One dataset with its indicators',
-    description: 'The dataset and every indicator in it. `?format=csv` or `Accept: text/csv` gives the same table as `/datasets/{id}.csv`.',
+    description:
+      'The dataset and every indicator in it. `?format=csv` or `Accept: text/csv` gives the same table as `/datasets/{id}.csv`.',
     params: ['lang', 'format'],
     pathId: 'dataset',
     json: DatasetDetailSchema,
@@ -111,7 +115,7 @@ export const OPERATIONS = [
     tag: 'indicators',
     summary: 'List, filter or batch-fetch indicators',
     description:
-      'Without `ids`: every indicator, optionally filtered (filters combine with AND). With `ids`: exactly those indicators in the order given, plus `missing` for ids that do not exist (the widgets\' one request per page).',
+      "Without `ids`: every indicator, optionally filtered (filters combine with AND). With `ids`: exactly those indicators in the order given, plus `missing` for ids that do not exist (the widgets' one request per page).",
     params: ['ids', 'dataset', 'kind', 'unit', 'qualifier', 'measure', 'lang', 'format'],
     json: IndicatorListSchema,
     csv: true,
@@ -122,7 +126,8 @@ export const OPERATIONS = [
     route: '/indicators/:id',
     tag: 'indicators',
     summary: 'One indicator',
-    description: 'One figure of the article: value in base units, unit, qualifier, kind, period, as-of date, relations and the verbatim source sentence.',
+    description:
+      'One figure of the article: value in base units, unit, qualifier, kind, period, as-of date, relations and the verbatim source sentence.',
     params: ['lang'],
     pathId: 'indicator',
     json: ApiIndicatorSchema,

@@ -26,15 +26,18 @@ const IdListParam = v.pipe(
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const ids = dataset.value.split(',');
     if (ids.length > MAX_IDS) {
-      addIssue({ message: `names ${ids.length} ids; at most ${MAX_IDS} are allowed per request. Split them over several requests` });
+      addIssue({
+        message: `names ${ids.length} ids; at most ${MAX_IDS} are allowed per request. Split them over several requests`,
+      });
       return NEVER;
     }
     const bad = ids.find((id) => !ID_PATTERN.test(id) || id.length > ID_MAX_LENGTH);
     if (bad !== undefined) {
       addIssue({
-        message: bad === ''
-          ? 'has an empty id (two commas in a row, or a comma at either end). Give comma-separated ids like platforms-total,platforms-national'
-          : `has "${bad.slice(0, 100)}", which is not an indicator id. Ids are lowercase kebab-case (a-z, 0-9, single hyphens), comma-separated`,
+        message:
+          bad === ''
+            ? 'has an empty id (two commas in a row, or a comma at either end). Give comma-separated ids like platforms-total,platforms-national'
+            : `has "${bad.slice(0, 100)}", which is not an indicator id. Ids are lowercase kebab-case (a-z, 0-9, single hyphens), comma-separated`,
       });
       return NEVER;
     }
@@ -55,41 +58,50 @@ export interface ParamSpec {
 
 /** Every query parameter of the API; the dataset list depends on the data, so this takes a snapshot. */
 export function queryParams(snapshot: Snapshot) {
-  return snapshot.memo('api:params', () => ({
-    lang: {
-      schema: v.optional(oneOf(LANGS)),
-      description:
-        'Flatten every bilingual `{ zh, en }` text to the one language given. Default: both languages. `zh` is the article\'s original; `en` is a translation.',
-    },
-    format: {
-      schema: v.optional(oneOf(FORMATS)),
-      description:
-        'Representation: `json` or `csv` (UTF-8 with BOM, for spreadsheets). Wins over the `Accept` header; without it the format is negotiated from `Accept` (default JSON).',
-    },
-    ids: {
-      schema: v.optional(IdListParam),
-      doc: IdListSchema,
-      explode: false,
-      description: `Batch: comma-separated indicator ids, at most ${MAX_IDS}, returned in the order given (duplicates once). Ids that no indicator has are listed in \`missing\` rather than failing the batch, so one stale id does not break a page of cards. JSON only; cannot be combined with filters.`,
-    },
-    dataset: {
-      schema: v.optional(oneOf(snapshot.datasets.map((d) => d.id))),
-      description: 'Only indicators of this dataset.',
-    },
-    kind: {
-      schema: v.optional(oneOf(KINDS)),
-      description: 'Only `actual` results, `target`s, `progress` (so-far figures towards a target) or `forecast`s.',
-    },
-    unit: { schema: v.optional(oneOf(UNITS)), description: 'Only figures in this unit (money is always in yuan, `CNY`).' },
-    qualifier: {
-      schema: v.optional(oneOf(QUALIFIERS)),
-      description: 'Only figures with this qualifier: `exact`, `at_least` (以上), `more_than` (多, 余, 超), `about` (左右).',
-    },
-    measure: {
-      schema: v.optional(oneOf(MEASURES)),
-      description: 'Only stocks or totals (`level`), amounts added in the period (`increase`), or year-on-year growth in percent (`growth_yoy`).',
-    },
-  }) satisfies Record<string, ParamSpec>);
+  return snapshot.memo(
+    'api:params',
+    () =>
+      ({
+        lang: {
+          schema: v.optional(oneOf(LANGS)),
+          description:
+            "Flatten every bilingual `{ zh, en }` text to the one language given. Default: both languages. `zh` is the article's original; `en` is a translation.",
+        },
+        format: {
+          schema: v.optional(oneOf(FORMATS)),
+          description:
+            'Representation: `json` or `csv` (UTF-8 with BOM, for spreadsheets). Wins over the `Accept` header; without it the format is negotiated from `Accept` (default JSON).',
+        },
+        ids: {
+          schema: v.optional(IdListParam),
+          doc: IdListSchema,
+          explode: false,
+          description: `Batch: comma-separated indicator ids, at most ${MAX_IDS}, returned in the order given (duplicates once). Ids that no indicator has are listed in \`missing\` rather than failing the batch, so one stale id does not break a page of cards. JSON only; cannot be combined with filters.`,
+        },
+        dataset: {
+          schema: v.optional(oneOf(snapshot.datasets.map((d) => d.id))),
+          description: 'Only indicators of this dataset.',
+        },
+        kind: {
+          schema: v.optional(oneOf(KINDS)),
+          description: 'Only `actual` results, `target`s, `progress` (so-far figures towards a target) or `forecast`s.',
+        },
+        unit: {
+          schema: v.optional(oneOf(UNITS)),
+          description: 'Only figures in this unit (money is always in yuan, `CNY`).',
+        },
+        qualifier: {
+          schema: v.optional(oneOf(QUALIFIERS)),
+          description:
+            'Only figures with this qualifier: `exact`, `at_least` (以上), `more_than` (多, 余, 超), `about` (左右).',
+        },
+        measure: {
+          schema: v.optional(oneOf(MEASURES)),
+          description:
+            'Only stocks or totals (`level`), amounts added in the period (`increase`), or year-on-year growth in percent (`growth_yoy`).',
+        },
+      }) satisfies Record<string, ParamSpec>,
+  );
 }
 
 /** Names of the API's query parameters. */
@@ -104,5 +116,7 @@ export const FILTERS = ['dataset', 'kind', 'unit', 'qualifier', 'measure'] as co
  */
 export function entriesFor<const N extends readonly ParamName[]>(snapshot: Snapshot, names: N) {
   const all = queryParams(snapshot);
-  return Object.fromEntries(names.map((n) => [n, all[n].schema])) as { [K in N[number]]: ReturnType<typeof queryParams>[K]['schema'] };
+  return Object.fromEntries(names.map((n) => [n, all[n].schema])) as {
+    [K in N[number]]: ReturnType<typeof queryParams>[K]['schema'];
+  };
 }

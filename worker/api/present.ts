@@ -3,7 +3,13 @@ import type * as v from 'valibot';
 import type { Snapshot } from '../data-source';
 import type { Dataset, Indicator, NewsItem } from '../schema';
 import { paths } from './links';
-import type { ApiIndexSchema, ApiIndicatorSchema, ApiNewsItemSchema, DatasetDetailSchema, DatasetSummarySchema } from './schema';
+import type {
+  ApiIndexSchema,
+  ApiIndicatorSchema,
+  ApiNewsItemSchema,
+  DatasetDetailSchema,
+  DatasetSummarySchema,
+} from './schema';
 
 export type ApiIndicator = v.InferOutput<typeof ApiIndicatorSchema>;
 export type DatasetSummary = v.InferOutput<typeof DatasetSummarySchema>;

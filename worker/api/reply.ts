@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { App } from '../app-env';
 import { CSV_TYPE } from '../csv';
-import { etagFor, negotiate, Problem, publicOrigin, render, send, type Rendered } from '../http';
+import { etagFor, negotiate, Problem, publicOrigin, type Rendered, render, send } from '../http';
 import type { Lang } from '../schema';
 import { paths } from './links';
 import type { Format } from './params';
@@ -30,9 +30,16 @@ export interface ReplyOptions {
  * The format to send: the URL's choice, else the best `Accept` match among
  * `available`, else a 406 that lists what there is.
  */
-export function chooseFormat(c: Context<App>, available: readonly Format[], explicit?: Format): { format: Format; negotiated: boolean } {
+export function chooseFormat(
+  c: Context<App>,
+  available: readonly Format[],
+  explicit?: Format,
+): { format: Format; negotiated: boolean } {
   if (explicit) return { format: explicit, negotiated: false };
-  const type = negotiate(c.req.header('Accept'), available.map((f) => MEDIA_TYPES[f]));
+  const type = negotiate(
+    c.req.header('Accept'),
+    available.map((f) => MEDIA_TYPES[f]),
+  );
   const format = available.find((f) => MEDIA_TYPES[f] === type);
   if (!format) {
     const offered = available.map((f) => MEDIA_TYPES[f]);
@@ -55,7 +62,8 @@ const headersFor = (c: Context<App>, format: Format, options: ReplyOptions): Rec
     Link: `<${publicOrigin(c)}${paths.openapi}>; rel="service-desc"`,
   };
   if (format === 'csv') {
-    headers['Content-Disposition'] = `attachment; filename="${options.filename ?? 'data'}${options.lang ? `-${options.lang}` : ''}.csv"`;
+    headers['Content-Disposition'] =
+      `attachment; filename="${options.filename ?? 'data'}${options.lang ? `-${options.lang}` : ''}.csv"`;
   }
   return headers;
 };
@@ -69,9 +77,19 @@ export function reply(c: Context<App>, makers: Makers, options: ReplyOptions): R
   const available = (Object.keys(makers) as Format[]).filter((f) => makers[f]);
   const { format, negotiated } = chooseFormat(c, available, options.format);
   const make = makers[format];
-  if (!make) throw new Problem(400, 'invalid-parameter', `This resource is not available as ${format}; use ${available.join(' or ')}.`);
+  if (!make)
+    throw new Problem(
+      400,
+      'invalid-parameter',
+      `This resource is not available as ${format}; use ${available.join(' or ')}.`,
+    );
   const snapshot = c.var.snapshot;
-  const rendered = render(snapshot, `${options.key}|${format}|${options.lang ?? '*'}|${publicOrigin(c)}`, CONTENT_TYPES[format], make);
+  const rendered = render(
+    snapshot,
+    `${options.key}|${format}|${options.lang ?? '*'}|${publicOrigin(c)}`,
+    CONTENT_TYPES[format],
+    make,
+  );
   return send(c, snapshot, rendered, { vary: negotiated ? ['Accept'] : [], headers: headersFor(c, format, options) });
 }
 
@@ -80,9 +98,16 @@ export function reply(c: Context<App>, makers: Makers, options: ReplyOptions): R
  * (the batch endpoint, whose id lists are too many to keep). The ETag is
  * formed as `render()` forms it (`etagFor`), so the edge cache keeps the response.
  */
-export function replyAssembled(c: Context<App>, body: string, options: ReplyOptions & { negotiated: boolean }): Response {
+export function replyAssembled(
+  c: Context<App>,
+  body: string,
+  options: ReplyOptions & { negotiated: boolean },
+): Response {
   const snapshot = c.var.snapshot;
   const key = `${options.key}|json|${options.lang ?? '*'}|${publicOrigin(c)}`;
   const rendered: Rendered = { body, type: CONTENT_TYPES.json, etag: etagFor(snapshot, key) };
-  return send(c, snapshot, rendered, { vary: options.negotiated ? ['Accept'] : [], headers: headersFor(c, 'json', options) });
+  return send(c, snapshot, rendered, {
+    vary: options.negotiated ? ['Accept'] : [],
+    headers: headersFor(c, 'json', options),
+  });
 }

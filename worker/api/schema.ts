@@ -5,14 +5,7 @@
  */
 import * as v from 'valibot';
 import { PROBLEM_TITLES, type ProblemType } from '../http';
-import {
-  DatasetSchema,
-  IdSchema,
-  IndicatorSchema,
-  IsoDateSchema,
-  LocalizedSchema,
-  NewsItemSchema,
-} from '../schema';
+import { DatasetSchema, IdSchema, IndicatorSchema, IsoDateSchema, LocalizedSchema, NewsItemSchema } from '../schema';
 
 /** An absolute URL. */
 const UrlSchema = v.pipe(v.string(), v.url());

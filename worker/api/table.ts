@@ -1,5 +1,5 @@
 import { columnsOf, toCsv } from '../csv';
-import { IndicatorSchema, type Indicator, type Lang } from '../schema';
+import { type Indicator, IndicatorSchema, type Lang } from '../schema';
 import { localize, oneLanguageSchema } from './localize';
 
 /** CSV columns of indicators: derived from `IndicatorSchema` (both languages) or its one-language form. */

@@ -33,7 +33,13 @@ function walk(schema: SchemaNode, path: string[], out: Column[]): void {
     walk(schema.wrapped!, path, out);
   } else {
     const kind: ColumnKind | undefined =
-      schema.type === 'number' ? 'number' : schema.type === 'array' ? 'list' : SCALARS.has(schema.type) ? 'text' : undefined;
+      schema.type === 'number'
+        ? 'number'
+        : schema.type === 'array'
+          ? 'list'
+          : SCALARS.has(schema.type)
+            ? 'text'
+            : undefined;
     // A new schema type must be given a CSV form deliberately rather than dropped silently.
     if (!kind) throw new TypeError(`CSV: no column form for a "${schema.type}" at ${path.join('.')}`);
     out.push({ name: path.map(snake).join('_'), path, kind });

@@ -2,5 +2,5 @@
  * CSV for spreadsheets: columns derived from the valibot schemas, RFC 4180
  * quoting, a BOM for Excel, and formula-injection guarding of text cells.
  */
-export { columnsOf, type Column, type ColumnKind } from './columns';
+export { type Column, type ColumnKind, columnsOf } from './columns';
 export { BOM, CSV_TYPE, cell, defuse, quoteField, toCsv } from './write';

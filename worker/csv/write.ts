@@ -31,7 +31,10 @@ export function quoteField(text: string): string {
 }
 
 const valueAt = (record: unknown, path: readonly string[]): unknown =>
-  path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), record);
+  path.reduce<unknown>(
+    (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    record,
+  );
 
 /** The text of one cell: empty for a missing value, lists joined by `; `. */
 export function cell(record: unknown, column: Column): string {

@@ -7,9 +7,9 @@ import { files } from '../../data';
 import { loadData } from './load';
 import { createSnapshot, type Snapshot } from './snapshot';
 
-export type { Snapshot } from './snapshot';
-export { DataError, formatIssue, loadData, type CatalogData, type CatalogMeta, type DataIssue } from './load';
 export { readFigure, squash } from './figure';
+export { type CatalogData, type CatalogMeta, DataError, type DataIssue, formatIssue, loadData } from './load';
+export type { Snapshot } from './snapshot';
 
 /** Where the current data comes from. */
 export interface DataSource {

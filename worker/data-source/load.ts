@@ -1,12 +1,11 @@
 import * as v from 'valibot';
 import {
-  StoredCatalogSchema,
-  StoredDatasetSchema,
   type Dataset,
-  type Indicator,
   type NewsItem,
   type Source,
   type StoredCatalog,
+  StoredCatalogSchema,
+  StoredDatasetSchema,
 } from '../schema';
 import { readFigure, squash } from './figure';
 
@@ -71,7 +70,8 @@ function schemaIssues(file: string, issues: v.BaseIssue<unknown>[], raw: unknown
 export function loadData(files: Record<string, unknown>, article?: string): CatalogData {
   const issues: DataIssue[] = [];
   const catalogResult = v.safeParse(StoredCatalogSchema, files[CATALOG_FILE]);
-  if (!catalogResult.success) throw new DataError(schemaIssues(CATALOG_FILE, catalogResult.issues, files[CATALOG_FILE]));
+  if (!catalogResult.success)
+    throw new DataError(schemaIssues(CATALOG_FILE, catalogResult.issues, files[CATALOG_FILE]));
   const { datasets: datasetIds, news: storedNews, ...meta } = catalogResult.output;
   const source = (s: { section?: Source['section']; quote: string }): Source => ({
     publisher: meta.article.publisher,
@@ -85,7 +85,11 @@ export function loadData(files: Record<string, unknown>, article?: string): Cata
   for (const id of datasetIds) {
     const file = datasetFile(id);
     if (!(file in files)) {
-      issues.push({ file: CATALOG_FILE, field: 'datasets', message: `lists "${id}" but ${file} is not bundled (add it to data/index.ts)` });
+      issues.push({
+        file: CATALOG_FILE,
+        field: 'datasets',
+        message: `lists "${id}" but ${file} is not bundled (add it to data/index.ts)`,
+      });
       continue;
     }
     const result = v.safeParse(StoredDatasetSchema, files[file]);
@@ -108,7 +112,12 @@ export function loadData(files: Record<string, unknown>, article?: string): Cata
   const text = article === undefined ? undefined : squash(article);
   const checkQuote = (file: string, item: string, quote: string) => {
     if (text !== undefined && !text.includes(squash(quote))) {
-      issues.push({ file, item, field: 'source.quote', message: 'does not occur verbatim in the article (whitespace aside)' });
+      issues.push({
+        file,
+        item,
+        field: 'source.quote',
+        message: 'does not occur verbatim in the article (whitespace aside)',
+      });
     }
   };
   for (const ind of indicators) {
@@ -119,10 +128,13 @@ export function loadData(files: Record<string, unknown>, article?: string): Cata
     if (!squash(ind.source.quote).includes(squash(ind.figure))) at('figure', `"${ind.figure}" is not in source.quote`);
     checkQuote(file, ind.id, ind.source.quote);
     const read = readFigure(ind.figure);
-    if (read && read.value !== ind.value) at('value', `is ${ind.value} but the figure "${ind.figure}" says ${read.value}`);
-    if (read && read.qualifier !== ind.qualifier) at('qualifier', `is "${ind.qualifier}" but the figure "${ind.figure}" says "${read.qualifier}"`);
+    if (read && read.value !== ind.value)
+      at('value', `is ${ind.value} but the figure "${ind.figure}" says ${read.value}`);
+    if (read && read.qualifier !== ind.qualifier)
+      at('qualifier', `is "${ind.qualifier}" but the figure "${ind.figure}" says "${read.qualifier}"`);
     for (const [name, target] of Object.entries(ind.relations ?? {})) {
-      if (typeof target === 'string' && !ids.has(target)) at(`relations.${name}`, `refers to unknown indicator "${target}"`);
+      if (typeof target === 'string' && !ids.has(target))
+        at(`relations.${name}`, `refers to unknown indicator "${target}"`);
     }
     if (ind.unit === 'rank' && !ind.relations?.ranks) at('relations.ranks', 'a rank must say which indicator it ranks');
   }
@@ -134,7 +146,9 @@ export function loadData(files: Record<string, unknown>, article?: string): Cata
     if (newsIds.has(item.id)) at('id', 'is already used by another news item');
     newsIds.add(item.id);
     checkQuote(CATALOG_FILE, item.id, item.source.quote);
-    item.indicators?.forEach((ref, n) => ids.has(ref) || at(`indicators.${n}`, `refers to unknown indicator "${ref}"`));
+    for (const [n, ref] of (item.indicators ?? []).entries()) {
+      if (!ids.has(ref)) at(`indicators.${n}`, `refers to unknown indicator "${ref}"`);
+    }
     news.push({ ...item, source: source(item.source) });
   });
 

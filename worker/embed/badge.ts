@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import type { App } from '../app-env';
 import { formatWhen } from '../format';
-import { parseQuery, Problem, render, send } from '../http';
+import { Problem, parseQuery, render, send } from '../http';
 import { ID_PATTERN, type Indicator, type Lang } from '../schema';
 import { cardFigure, colon, figureText, indicatorCardType } from './card';
 import { attr, escapeHtml } from './html';
@@ -52,10 +52,13 @@ ${text(lw + vw / 2, vt, value)}
 export const badge = (c: Context<App>) => {
   const file = c.req.param('file') ?? '';
   const id = file.endsWith('.svg') ? file.slice(0, -4) : '';
-  if (!ID_PATTERN.test(id)) throw new Problem(404, 'not-found', `No badge "${file}". Badges are at /badge/<indicator id>.svg.`);
+  if (!ID_PATTERN.test(id))
+    throw new Problem(404, 'not-found', `No badge "${file}". Badges are at /badge/<indicator id>.svg.`);
   const snapshot = c.var.snapshot;
   const indicator = indicatorOr404(snapshot, id);
   const { lang } = parseQuery(c, { lang: LangParam });
-  const rendered = render(snapshot, `badge:${id}:${lang}`, 'image/svg+xml; charset=utf-8', () => badgeSvg(indicator, lang));
+  const rendered = render(snapshot, `badge:${id}:${lang}`, 'image/svg+xml; charset=utf-8', () =>
+    badgeSvg(indicator, lang),
+  );
   return send(c, snapshot, rendered, { headers: { 'Content-Security-Policy': BADGE_CSP } });
 };

@@ -22,12 +22,11 @@
  * own CSS (Bootstrap has both), and ids would repeat across cards. It is
  * plain `<p>`/`<ul>` text instead (`renderFallback`).
  */
-import { formatPeriod, formatValue, formatWhen, unitWord, type Figure } from '../format';
+import { type Figure, formatPeriod, formatValue, formatWhen, unitWord } from '../format';
 import type { Dataset, Indicator, Lang, Localized } from '../schema';
 import { attr, escapeHtml, safeHref } from './html';
 import { DEFAULT_THEME, type Theme } from './theme';
 import { pageUrl } from './urls';
-
 
 /** The card types, named as the widget names them (its `type` attribute and `.card.<type>` class). */
 export const CARD_TYPES = ['number', 'target', 'rank', 'dataset'] as const;
@@ -39,7 +38,13 @@ export type CardType = (typeof CARD_TYPES)[number];
  */
 export const CARD_WORDS = {
   zh: { source: '来源：', target: '目标', soFar: '已完成', ofTarget: '目标完成度', scope: '排名范围：' },
-  en: { source: 'Source: ', target: 'Target', soFar: 'So far', ofTarget: 'Progress towards the target', scope: 'Ranked ' },
+  en: {
+    source: 'Source: ',
+    target: 'Target',
+    soFar: 'So far',
+    ofTarget: 'Progress towards the target',
+    scope: 'Ranked ',
+  },
 } as const satisfies Record<Lang, Record<string, string>>;
 
 /** BCP 47 tags, as the widget writes them. */
@@ -96,7 +101,10 @@ export interface CardModel {
 export const colon = (lang: Lang): string => (lang === 'zh' ? '：' : ': ');
 
 /** The figure with its qualifier and (in English) its measure word. */
-export const cardFigure = (figure: Figure, lang: Lang): CardFigure => ({ text: formatValue(figure, lang), unit: unitWord(figure, lang) });
+export const cardFigure = (figure: Figure, lang: Lang): CardFigure => ({
+  text: formatValue(figure, lang),
+  unit: unitWord(figure, lang),
+});
 
 /** `708家`, `708 platforms`: a figure as one string. */
 export const figureText = (f: CardFigure): string => (f.unit ? `${f.text} ${f.unit}` : f.text);
@@ -109,11 +117,18 @@ const when = (indicator: Indicator, lang: Lang): CardWhen => ({
 
 /** Whether a so-far figure can be drawn as a share of its target (the widget's `comparable`). */
 export const comparable = (progress: Indicator, target: Indicator): boolean =>
-  progress.unit === target.unit && progress.measure === target.measure && target.measure !== 'growth_yoy' && target.value > 0;
+  progress.unit === target.unit &&
+  progress.measure === target.measure &&
+  target.measure !== 'growth_yoy' &&
+  target.value > 0;
 
 /** The card type an indicator reads best as (the widget's `inferType`). */
 export const indicatorCardType = (i: Indicator): Exclude<CardType, 'dataset'> =>
-  i.unit === 'rank' ? 'rank' : i.kind === 'target' || (i.kind === 'progress' && i.relations?.towards) ? 'target' : 'number';
+  i.unit === 'rank'
+    ? 'rank'
+    : i.kind === 'target' || (i.kind === 'progress' && i.relations?.towards)
+      ? 'target'
+      : 'number';
 
 /** The target and so-far figure a target card shows, if the data links them. */
 function targetPair(i: Indicator, data: CardFigures): { t: Indicator; p?: Indicator } | undefined {
@@ -124,7 +139,11 @@ function targetPair(i: Indicator, data: CardFigures): { t: Indicator; p?: Indica
   return { t: i, p: data.indicators.find((x) => x.relations?.towards === i.id) };
 }
 
-const source = (i: Indicator, lang: Lang, href: string) => ({ prefix: CARD_WORDS[lang].source, publisher: i.source.publisher[lang], href });
+const source = (i: Indicator, lang: Lang, href: string) => ({
+  prefix: CARD_WORDS[lang].source,
+  publisher: i.source.publisher[lang],
+  href,
+});
 
 /** The model of an indicator's card. */
 export function indicatorCard(i: Indicator, lang: Lang, data: CardFigures, origin: string): CardModel {
@@ -135,7 +154,13 @@ export function indicatorCard(i: Indicator, lang: Lang, data: CardFigures, origi
     const { t, p } = pair;
     const heading = `${w.target} · ${formatPeriod(t.period, lang)}`;
     // The period heads the target, so the foot is the source alone (as in the widget).
-    const base = { type, id: i.id, lang, label: t.label[lang], source: source(t, lang, pageUrl(origin, 'indicator', t.id, lang)) } as const;
+    const base = {
+      type,
+      id: i.id,
+      lang,
+      label: t.label[lang],
+      source: source(t, lang, pageUrl(origin, 'indicator', t.id, lang)),
+    } as const;
     if (!p) return { ...base, note: heading, value: cardFigure(t, lang) };
     const bar = comparable(p, t);
     const model: CardModel = {
@@ -148,7 +173,11 @@ export function indicatorCard(i: Indicator, lang: Lang, data: CardFigures, origi
     };
     if (bar) {
       const share = `${Math.round((100 * p.value) / t.value)}%`;
-      model.progress = { value: Math.min(p.value, t.value), max: t.value, note: `${w.ofTarget}${colon(lang)}${share}${lang === 'zh' ? '（' : ' ('}${formatValue(p, lang)} / ${formatValue(t, lang)}${lang === 'zh' ? '）' : ')'}` };
+      model.progress = {
+        value: Math.min(p.value, t.value),
+        max: t.value,
+        note: `${w.ofTarget}${colon(lang)}${share}${lang === 'zh' ? '（' : ' ('}${formatValue(p, lang)} / ${formatValue(t, lang)}${lang === 'zh' ? '）' : ')'}`,
+      };
     }
     return model;
   }
@@ -184,12 +213,15 @@ export interface RenderCardOptions {
   linkTarget?: '_blank';
 }
 
-const figureHtml = (f: CardFigure) => `${escapeHtml(f.text)}${f.unit ? `<span class="unit"> ${escapeHtml(f.unit)}</span>` : ''}`;
+const figureHtml = (f: CardFigure) =>
+  `${escapeHtml(f.text)}${f.unit ? `<span class="unit"> ${escapeHtml(f.unit)}</span>` : ''}`;
 
 function sourceLink(model: CardModel, part: string, target?: '_blank'): string {
   const href = safeHref(model.source.href);
   const name = escapeHtml(model.source.publisher);
-  const link = href ? `<a${attr('href', href)}${part}${attr('target', target)}${attr('rel', target ? 'noopener' : undefined)}>${name}</a>` : name;
+  const link = href
+    ? `<a${attr('href', href)}${part}${attr('target', target)}${attr('rel', target ? 'noopener' : undefined)}>${name}</a>`
+    : name;
   return `${escapeHtml(model.source.prefix)}${link}`;
 }
 
@@ -207,7 +239,9 @@ export function renderCard(model: CardModel, options: RenderCardOptions = {}): s
   if (model.type === 'target') out.push(...[note, value].filter(Boolean).map((h) => `    ${h}`));
   else out.push(...[value, note].filter(Boolean).map((h) => `    ${h}`));
   if (model.pair) {
-    add(`<dl class="pair" part="pair">${model.pair.map((x) => `<div><dt>${escapeHtml(x.term)}</dt><dd part="value">${figureHtml(x.figure)}</dd></div>`).join('')}</dl>`);
+    add(
+      `<dl class="pair" part="pair">${model.pair.map((x) => `<div><dt>${escapeHtml(x.term)}</dt><dd part="value">${figureHtml(x.figure)}</dd></div>`).join('')}</dl>`,
+    );
   }
   if (model.progress) {
     const { value: v, max, note: text } = model.progress;
@@ -216,11 +250,16 @@ export function renderCard(model: CardModel, options: RenderCardOptions = {}): s
   }
   if (model.rows) {
     add('<ul class="list" part="list">');
-    for (const row of model.rows) add(`  <li><span>${escapeHtml(row.label)}</span><b>${figureHtml(row.figure)}</b></li>`);
+    for (const row of model.rows)
+      add(`  <li><span>${escapeHtml(row.label)}</span><b>${figureHtml(row.figure)}</b></li>`);
     add('</ul>');
   }
-  const whenHtml = model.when ? `<span><time${attr('datetime', model.when.datetime)}>${escapeHtml(model.when.text)}</time></span>` : '';
-  add(`<p class="foot" part="foot">${whenHtml}<span>${sourceLink(model, ' part="source"', options.linkTarget)}</span></p>`);
+  const whenHtml = model.when
+    ? `<span><time${attr('datetime', model.when.datetime)}>${escapeHtml(model.when.text)}</time></span>`
+    : '';
+  add(
+    `<p class="foot" part="foot">${whenHtml}<span>${sourceLink(model, ' part="source"', options.linkTarget)}</span></p>`,
+  );
   return `<div${attr('class', `zz ${options.theme ?? DEFAULT_THEME}`)}${attr('lang', LANG_TAG[model.lang])}>
   <div${attr('class', `card ${model.type}`)} part="card" role="group" aria-labelledby="l">
 ${out.join('\n')}
@@ -239,18 +278,24 @@ ${out.join('\n')}
 export function renderFallback(model: CardModel, indent = '  '): string {
   const lines: string[] = [`<p><strong>${escapeHtml(model.label)}</strong></p>`];
   const sep = colon(model.lang);
-  if (model.type === 'target' && model.note && model.value) lines.push(`<p>${escapeHtml(model.note)}${sep}<b>${escapeHtml(figureText(model.value))}</b></p>`);
+  if (model.type === 'target' && model.note && model.value)
+    lines.push(`<p>${escapeHtml(model.note)}${sep}<b>${escapeHtml(figureText(model.value))}</b></p>`);
   else if (model.value) lines.push(`<p><b>${escapeHtml(figureText(model.value))}</b></p>`);
   if (model.type !== 'target' && model.note) lines.push(`<p>${escapeHtml(model.note)}</p>`);
-  for (const x of model.pair ?? []) lines.push(`<p>${escapeHtml(x.term)}${sep}<b>${escapeHtml(figureText(x.figure))}</b></p>`);
+  for (const x of model.pair ?? [])
+    lines.push(`<p>${escapeHtml(x.term)}${sep}<b>${escapeHtml(figureText(x.figure))}</b></p>`);
   if (model.progress) lines.push(`<p>${escapeHtml(model.progress.note)}</p>`);
   if (model.rows) {
     lines.push('<ul>');
-    for (const row of model.rows) lines.push(`  <li>${escapeHtml(row.label)}${sep}<b>${escapeHtml(figureText(row.figure))}</b></li>`);
+    for (const row of model.rows)
+      lines.push(`  <li>${escapeHtml(row.label)}${sep}<b>${escapeHtml(figureText(row.figure))}</b></li>`);
     lines.push('</ul>');
   }
   // The date and the source on lines of their own (the card's foot puts them side by side, room permitting).
-  if (model.when) lines.push(`<p><small><time${attr('datetime', model.when.datetime)}>${escapeHtml(model.when.text)}</time></small></p>`);
+  if (model.when)
+    lines.push(
+      `<p><small><time${attr('datetime', model.when.datetime)}>${escapeHtml(model.when.text)}</time></small></p>`,
+    );
   lines.push(`<p><small>${sourceLink(model, '')}</small></p>`);
   return lines.map((l) => indent + l).join('\n');
 }

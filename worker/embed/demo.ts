@@ -9,12 +9,12 @@ import type { Context } from 'hono';
 import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
 import { parseQuery, publicOrigin, render, send } from '../http';
-import { LANGS, type Dataset, type Indicator, type Lang } from '../schema';
-import { CARD_TYPES, indicatorCard, indicatorCardType, type CardType } from './card';
-import type { Theme } from './theme';
+import { type Dataset, type Indicator, LANGS, type Lang } from '../schema';
+import { CARD_TYPES, type CardType, indicatorCard, indicatorCardType } from './card';
 import { attr, escapeHtml } from './html';
 import { embedSnippet, scriptTag } from './snippet';
-import { widgetManifest, type WidgetManifest } from './widget-script';
+import type { Theme } from './theme';
+import { type WidgetManifest, widgetManifest } from './widget-script';
 
 /** The demo's policy: the strict host-page CSP of issue 3, plus our own frames and images. */
 export const DEMO_CSP =
@@ -30,10 +30,13 @@ export interface DemoPick {
 
 /** One example of each card type, picked from the data; the target is one with a progress bar where the data has one. */
 export function demoPicks(snapshot: Snapshot, origin: string): DemoPick[] {
-  const of = (type: CardType, test: (i: Indicator) => boolean = () => true) => snapshot.indicators.find((i) => indicatorCardType(i) === type && test(i));
+  const of = (type: CardType, test: (i: Indicator) => boolean = () => true) =>
+    snapshot.indicators.find((i) => indicatorCardType(i) === type && test(i));
   const found: Record<CardType, Indicator | Dataset | undefined> = {
     number: of('number'),
-    target: of('target', (i) => i.kind === 'target' && indicatorCard(i, 'zh', snapshot, origin).progress !== undefined) ?? of('target'),
+    target:
+      of('target', (i) => i.kind === 'target' && indicatorCard(i, 'zh', snapshot, origin).progress !== undefined) ??
+      of('target'),
     rank: of('rank'),
     dataset: snapshot.datasets[0],
   };
@@ -41,17 +44,35 @@ export function demoPicks(snapshot: Snapshot, origin: string): DemoPick[] {
 }
 
 const WORDS = {
-  zh: { lang: '中文', light: '浅色', dark: '深色', number: '数字卡片', target: '目标卡片（含进度）', rank: '排名卡片', dataset: '数据集卡片' },
-  en: { lang: 'English', light: 'light', dark: 'dark', number: 'Number card', target: 'Target card, with progress', rank: 'Ranking card', dataset: 'Dataset card' },
+  zh: {
+    lang: '中文',
+    light: '浅色',
+    dark: '深色',
+    number: '数字卡片',
+    target: '目标卡片（含进度）',
+    rank: '排名卡片',
+    dataset: '数据集卡片',
+  },
+  en: {
+    lang: 'English',
+    light: 'light',
+    dark: 'dark',
+    number: 'Number card',
+    target: 'Target card, with progress',
+    rank: 'Ranking card',
+    dataset: 'Dataset card',
+  },
 } as const satisfies Record<Lang, Record<CardType | (typeof DEMO_THEMES)[number] | 'lang', string>>;
 
 /** The demo page. `origin` is used for links inside cards; scripts, frames and badges are same-origin paths. */
 export function demoPage(snapshot: Snapshot, origin: string, manifest: WidgetManifest | undefined): string {
   const picks = demoPicks(snapshot, origin);
-  const code = (target: Indicator | Dataset, lang: Lang, theme?: Theme) => embedSnippet({ origin, target, lang, theme, manifest, data: snapshot });
+  const code = (target: Indicator | Dataset, lang: Lang, theme?: Theme) =>
+    embedSnippet({ origin, target, lang, theme, manifest, data: snapshot });
   // Paths, not absolute URLs: the page's CSP allows only its own origin, whatever PUBLIC_ORIGIN says.
   const local = (html: string) => html.split(`${origin}/`).join('/');
-  const item = (caption: string, html: string) => `<figure class="demo-item">\n<figcaption>${escapeHtml(caption)}</figcaption>\n${html}\n</figure>`;
+  const item = (caption: string, html: string) =>
+    `<figure class="demo-item">\n<figcaption>${escapeHtml(caption)}</figcaption>\n${html}\n</figure>`;
 
   const sections: string[] = [];
   for (const lang of LANGS) {
@@ -72,10 +93,15 @@ ${cards.join('\n')}
   const frames = LANGS.flatMap((lang) =>
     DEMO_THEMES.map((theme, n) => {
       const p = picks[(LANGS.indexOf(lang) * 2 + n) % picks.length]!;
-      return item(`<iframe> · ${WORDS[lang][p.type]} · ${WORDS[lang].lang} · ${WORDS[lang][theme]}`, local(code(p.target, lang, theme).iframe));
+      return item(
+        `<iframe> · ${WORDS[lang][p.type]} · ${WORDS[lang].lang} · ${WORDS[lang][theme]}`,
+        local(code(p.target, lang, theme).iframe),
+      );
     }),
   );
-  const badges = LANGS.flatMap((lang) => picks.filter((p) => !('indicators' in p.target)).map((p) => local(code(p.target, lang).badge)));
+  const badges = LANGS.flatMap((lang) =>
+    picks.filter((p) => !('indicators' in p.target)).map((p) => local(code(p.target, lang).badge)),
+  );
   const sample = code(first!.target, 'zh');
 
   return `<!DOCTYPE html>
@@ -124,6 +150,10 @@ export const demo = async (c: Context<App>) => {
   const snapshot = c.var.snapshot;
   const origin = publicOrigin(c);
   const manifest = await widgetManifest(c);
-  const rendered = render(snapshot, `embed-demo:${origin}:${manifest?.script ?? '-'}`, 'text/html; charset=utf-8', () => demoPage(snapshot, origin, manifest));
-  return send(c, snapshot, rendered, { headers: { 'Content-Security-Policy': DEMO_CSP, 'Content-Language': 'en, zh-CN' } });
+  const rendered = render(snapshot, `embed-demo:${origin}:${manifest?.script ?? '-'}`, 'text/html; charset=utf-8', () =>
+    demoPage(snapshot, origin, manifest),
+  );
+  return send(c, snapshot, rendered, {
+    headers: { 'Content-Security-Policy': DEMO_CSP, 'Content-Language': 'en, zh-CN' },
+  });
 };

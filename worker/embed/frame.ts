@@ -7,19 +7,20 @@ import type { Context } from 'hono';
 import type { App } from '../app-env';
 import { parseQuery, publicOrigin, render, send } from '../http';
 import type { Dataset, Indicator, Lang } from '../schema';
-import { colon, figureText, LANG_TAG, renderCard, type CardModel } from './card';
-import type { Theme } from './theme';
+import { type CardModel, colon, figureText, LANG_TAG, renderCard } from './card';
 import { attr, escapeHtml } from './html';
 import { datasetOr404, indicatorOr404, LangParam, ThemeParam } from './params';
 import { cardModel, isDataset } from './snippet';
+import type { Theme } from './theme';
 import { pageUrl } from './urls';
-import { widgetManifest, type WidgetManifest } from './widget-script';
+import { type WidgetManifest, widgetManifest } from './widget-script';
 
 /**
  * The frame's policy: nothing but our own styles, script and images, and any
  * site may frame it (which also stops the global `X-Frame-Options: DENY`).
  */
-export const FRAME_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
+export const FRAME_CSP =
+  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 /** Input of {@link framePage}. */
 export interface FramePageInput {
@@ -74,10 +75,20 @@ async function sendFrame(c: Context<App>, target: Indicator | Dataset, lang: Lan
   const kind = isDataset(target) ? 'dataset' : 'indicator';
   const key = `embed-frame:${origin}:${manifest?.css ?? '-'}:${kind}:${target.id}:${lang}:${theme}`;
   const rendered = render(snapshot, key, 'text/html; charset=utf-8', () =>
-    framePage({ model: cardModel(target, lang, snapshot, origin), theme, page: pageUrl(origin, kind, target.id, lang), provider: snapshot.meta.title[lang], manifest }),
+    framePage({
+      model: cardModel(target, lang, snapshot, origin),
+      theme,
+      page: pageUrl(origin, kind, target.id, lang),
+      provider: snapshot.meta.title[lang],
+      manifest,
+    }),
   );
   return send(c, snapshot, rendered, {
-    headers: { 'Content-Security-Policy': FRAME_CSP, 'Content-Language': LANG_TAG[lang], 'Cross-Origin-Embedder-Policy': 'require-corp' },
+    headers: {
+      'Content-Security-Policy': FRAME_CSP,
+      'Content-Language': LANG_TAG[lang],
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    },
   });
 }
 

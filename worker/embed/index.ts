@@ -7,7 +7,7 @@ import { oembed } from './oembed';
 import { demoStyles, frameStyles, hostScript, resizeScript } from './static';
 import { hashedWidgetFile, widgetScript } from './widget-script';
 
-export { embedCode, embedSnippet, type EmbedCode, type SnippetInput } from './snippet';
+export { type EmbedCode, embedCode, embedSnippet, type SnippetInput } from './snippet';
 
 /**
  * The embed kit: the widget script, iframe cards, SVG badges, oEmbed and the

@@ -9,13 +9,13 @@ import type { Context } from 'hono';
 import * as v from 'valibot';
 import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
-import { oneOf, parseQuery, Problem, publicOrigin, render, send } from '../http';
+import { oneOf, Problem, parseQuery, publicOrigin, render, send } from '../http';
 import { LANG_PREFIX } from '../pages/i18n';
-import { ID_PATTERN, LANGS, type Dataset, type Indicator, type Lang } from '../schema';
-import { DEFAULT_THEME } from './theme';
+import { type Dataset, ID_PATTERN, type Indicator, LANGS, type Lang } from '../schema';
 import { ThemeParam } from './params';
-import { cardModel, embedSnippet } from './snippet';
 import { FRAME_WIDTHS, frameHeight } from './size';
+import { cardModel, embedSnippet } from './snippet';
+import { DEFAULT_THEME } from './theme';
 import { widgetManifest } from './widget-script';
 
 /** `cache_age` in seconds: as long as shared caches keep the data (`s-maxage`). */
@@ -24,7 +24,11 @@ export const OEMBED_CACHE_AGE = 3600;
 /** Lowest height offered when a consumer's `maxheight` is below the card's (the frame then scrolls). */
 const MIN_HEIGHT = 100;
 
-const Pixels = v.pipe(v.string(), v.regex(/^[1-9]\d{0,4}$/, 'must be a whole number of pixels (1–99999)'), v.transform(Number));
+const Pixels = v.pipe(
+  v.string(),
+  v.regex(/^[1-9]\d{0,4}$/, 'must be a whole number of pixels (1–99999)'),
+  v.transform(Number),
+);
 
 const query = {
   url: v.optional(v.pipe(v.string(), v.url('must be the absolute URL of an indicator or dataset page'))),
@@ -57,7 +61,9 @@ export interface PageTarget {
   lang: Lang;
 }
 
-const PAGE_PATH = new RegExp(`^(${Object.values(LANG_PREFIX).filter(Boolean).join('|')})?/(indicators|datasets)/([^/]+)/?$`);
+const PAGE_PATH = new RegExp(
+  `^(${Object.values(LANG_PREFIX).filter(Boolean).join('|')})?/(indicators|datasets)/([^/]+)/?$`,
+);
 const EMBED_PATH = /^\/embed\/(dataset\/)?([^/]+)\/?$/;
 
 /**
@@ -89,9 +95,14 @@ export function resolvePageUrl(url: URL, hosts: readonly string[], snapshot: Sna
 export const oembed = async (c: Context<App>) => {
   const params = parseQuery(c, query);
   if (params.url === undefined) {
-    throw new Problem(400, 'invalid-parameter', 'Query parameter "url" is required: the URL of an indicator or dataset page of this site, e.g. /oembed?url=<page URL>&format=json.', {
-      'invalid-params': [{ name: 'url', reason: 'missing' }],
-    });
+    throw new Problem(
+      400,
+      'invalid-parameter',
+      'Query parameter "url" is required: the URL of an indicator or dataset page of this site, e.g. /oembed?url=<page URL>&format=json.',
+      {
+        'invalid-params': [{ name: 'url', reason: 'missing' }],
+      },
+    );
   }
   if (params.format === 'xml') {
     throw new Problem(501, 'not-implemented', 'oEmbed responses are available as JSON only. Use format=json.');
@@ -101,17 +112,30 @@ export const oembed = async (c: Context<App>) => {
   const hosts = [new URL(origin).host, new URL(c.req.url).host];
   const found = resolvePageUrl(new URL(params.url), hosts, snapshot);
   if (!found) {
-    throw new Problem(404, 'not-found', `No embeddable page at "${params.url}". Pass the URL of an indicator or dataset page of ${origin}, such as ${origin}/indicators/<id>.`);
+    throw new Problem(
+      404,
+      'not-found',
+      `No embeddable page at "${params.url}". Pass the URL of an indicator or dataset page of ${origin}, such as ${origin}/indicators/<id>.`,
+    );
   }
   const { target, lang } = found;
   const width = FRAME_WIDTHS.find((w) => w <= (params.maxwidth ?? Infinity));
   if (width === undefined) {
-    throw new Problem(404, 'not-found', `No card fits maxwidth=${params.maxwidth}: the narrowest is ${FRAME_WIDTHS.at(-1)} px wide.`);
+    throw new Problem(
+      404,
+      'not-found',
+      `No card fits maxwidth=${params.maxwidth}: the narrowest is ${FRAME_WIDTHS.at(-1)} px wide.`,
+    );
   }
   const model = cardModel(target, lang, snapshot, origin);
   let height = frameHeight(model, width);
   if (params.maxheight !== undefined && params.maxheight < height) {
-    if (params.maxheight < MIN_HEIGHT) throw new Problem(404, 'not-found', `No card fits maxheight=${params.maxheight}: the lowest offered is ${MIN_HEIGHT} px.`);
+    if (params.maxheight < MIN_HEIGHT)
+      throw new Problem(
+        404,
+        'not-found',
+        `No card fits maxheight=${params.maxheight}: the lowest offered is ${MIN_HEIGHT} px.`,
+      );
     height = Math.floor(params.maxheight / 10) * 10; // few distinct sizes: bounded memo
   }
   const manifest = await widgetManifest(c);
@@ -119,12 +143,21 @@ export const oembed = async (c: Context<App>) => {
   const kind = 'indicators' in target ? 'dataset' : 'indicator';
   const key = `oembed:${origin}:${manifest?.script ?? '-'}:${kind}:${target.id}:${lang}:${embed}:${theme}:${width}x${height}`;
   const rendered = render(snapshot, key, 'application/json; charset=utf-8', () => {
-    const code = embedSnippet({ origin, target, lang, theme: theme === DEFAULT_THEME ? undefined : theme, manifest, data: snapshot, size: { width, height } });
+    const code = embedSnippet({
+      origin,
+      target,
+      lang,
+      theme: theme === DEFAULT_THEME ? undefined : theme,
+      manifest,
+      data: snapshot,
+      size: { width, height },
+    });
     const body: OEmbedRich = {
       version: '1.0',
       type: 'rich',
       title: model.label,
-      author_name: 'indicators' in target ? target.indicators[0]!.source.publisher[lang] : target.source.publisher[lang],
+      author_name:
+        'indicators' in target ? target.indicators[0]!.source.publisher[lang] : target.source.publisher[lang],
       provider_name: snapshot.meta.title[lang],
       provider_url: `${origin}${LANG_PREFIX[lang]}/`,
       cache_age: OEMBED_CACHE_AGE,

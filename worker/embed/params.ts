@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { Snapshot } from '../data-source';
 import { oneOf, Problem } from '../http';
-import { LANGS, type Dataset, type Indicator } from '../schema';
+import { type Dataset, type Indicator, LANGS } from '../schema';
 import { DEFAULT_THEME, THEMES } from './theme';
 
 /** `lang=zh|en`, default Chinese (the article's language). */
@@ -17,7 +17,8 @@ export const ThemeParam = v.optional(oneOf(THEMES), DEFAULT_THEME);
 /** The indicator `id`, or a 404 that says where the ids are. */
 export function indicatorOr404(snapshot: Snapshot, id: string): Indicator {
   const indicator = snapshot.indicator(id);
-  if (!indicator) throw new Problem(404, 'not-found', `No indicator "${id}". The ids are listed at /api/v1/indicators.`);
+  if (!indicator)
+    throw new Problem(404, 'not-found', `No indicator "${id}". The ids are listed at /api/v1/indicators.`);
   return indicator;
 }
 

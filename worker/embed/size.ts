@@ -6,7 +6,7 @@
  * reports its real height by `postMessage` (`resize.ts`); this only has to be
  * close, and errs on the tall side so nothing is cut off without it.
  */
-import { figureText, type CardModel } from './card';
+import { type CardModel, figureText } from './card';
 import { lineCount, textWidth } from './measure';
 
 /** Widths the iframe card is offered at, widest first (the card's container queries span 200–600 px). */
@@ -35,7 +35,8 @@ export function frameHeight(model: CardModel, width: number = FRAME_WIDTH): numb
     const cols = narrow ? 1 : 2;
     const colWidth = (inner - (cols - 1) * EM) / cols;
     const cell = (x: { term: string; figure: { text: string; unit: string } }) =>
-      lineCount(x.term, small, colWidth) * small * LINE + lineCount(figureText(x.figure), 1.3 * EM, colWidth) * 1.3 * EM * LINE;
+      lineCount(x.term, small, colWidth) * small * LINE +
+      lineCount(figureText(x.figure), 1.3 * EM, colWidth) * 1.3 * EM * LINE;
     const cells = model.pair.map(cell);
     items.push(narrow ? cells.reduce((a, b) => a + b + 0.4 * EM, 0) : Math.max(...cells));
   }

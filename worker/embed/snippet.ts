@@ -9,12 +9,21 @@ import type { Context } from 'hono';
 import type { App } from '../app-env';
 import { publicOrigin } from '../http';
 import type { Dataset, Indicator, Lang } from '../schema';
-import { cardFigure, colon, datasetCard, figureText, indicatorCard, renderFallback, type CardData, type CardModel } from './card';
-import type { Theme } from './theme';
+import {
+  type CardData,
+  type CardModel,
+  cardFigure,
+  colon,
+  datasetCard,
+  figureText,
+  indicatorCard,
+  renderFallback,
+} from './card';
 import { attr } from './html';
 import { FRAME_WIDTH, frameHeight } from './size';
-import { badgeUrl, embedUrl, oembedUrl, pageUrl, type EmbedKind } from './urls';
-import { widgetManifest, type WidgetManifest } from './widget-script';
+import type { Theme } from './theme';
+import { badgeUrl, type EmbedKind, embedUrl, oembedUrl, pageUrl } from './urls';
+import { type WidgetManifest, widgetManifest } from './widget-script';
 
 /**
  * The embed code of one indicator or dataset in one language. Every member is
@@ -124,11 +133,18 @@ export function embedSnippet(input: SnippetInput): EmbedCode {
  * const code = await embedCode(c, indicator, 'zh');
  * html`<pre><code>${code.html}</code></pre>`; // shown escaped, copied verbatim
  */
-export async function embedCode(c: Context<App>, target: Indicator | Dataset, lang: Lang, options: { theme?: Theme } = {}): Promise<EmbedCode> {
+export async function embedCode(
+  c: Context<App>,
+  target: Indicator | Dataset,
+  lang: Lang,
+  options: { theme?: Theme } = {},
+): Promise<EmbedCode> {
   const manifest = await widgetManifest(c);
   const origin = publicOrigin(c);
   const snapshot = c.var.snapshot;
   const kind = isDataset(target) ? 'dataset' : 'indicator';
   const key = `embed-code:${origin}:${manifest?.script ?? '-'}:${kind}:${target.id}:${lang}:${options.theme ?? '-'}`;
-  return snapshot.memo(key, () => embedSnippet({ origin, target, lang, theme: options.theme, manifest, data: snapshot }));
+  return snapshot.memo(key, () =>
+    embedSnippet({ origin, target, lang, theme: options.theme, manifest, data: snapshot }),
+  );
 }

@@ -14,7 +14,12 @@ const CSS = 'text/css; charset=utf-8';
 /** A handler serving a constant text file. */
 const serveText = (name: string, type: string, body: string) => (c: Context<App>) => {
   parseQuery(c, {});
-  return send(c, c.var.snapshot, render(c.var.snapshot, `embed-static:${name}`, type, () => body), { cacheControl: CACHE_SHORT });
+  return send(
+    c,
+    c.var.snapshot,
+    render(c.var.snapshot, `embed-static:${name}`, type, () => body),
+    { cacheControl: CACHE_SHORT },
+  );
 };
 
 /** `/embed/resize.js`: runs in the iframe card, posts its height to the parent. */

@@ -24,7 +24,9 @@ export function embedUrl(origin: string, kind: EmbedKind, id: string, lang: Lang
 }
 
 /** The SVG badge of an indicator. */
-export const badgeUrl = (origin: string, id: string, lang: Lang): string => `${origin}/badge/${id}.svg${langQuery(lang)}`;
+export const badgeUrl = (origin: string, id: string, lang: Lang): string =>
+  `${origin}/badge/${id}.svg${langQuery(lang)}`;
 
 /** The oEmbed endpoint for a page URL (the discovery `<link>` points here). */
-export const oembedUrl = (origin: string, page: string): string => `${origin}/oembed?url=${encodeURIComponent(page)}&format=json`;
+export const oembedUrl = (origin: string, page: string): string =>
+  `${origin}/oembed?url=${encodeURIComponent(page)}&format=json`;

@@ -20,10 +20,14 @@ let manifest: Promise<WidgetManifest | undefined> | undefined;
 function isManifest(m: unknown): m is WidgetManifest {
   const o = m as Partial<WidgetManifest> | null;
   return (
-    typeof o === 'object' && o !== null &&
-    typeof o.script === 'string' && /^\/widgets\/[a-z-]+\.[0-9a-f]{8,}\.js$/.test(o.script) &&
-    typeof o.css === 'string' && /^\/widgets\/[a-z-]+\.[0-9a-f]{8,}\.css$/.test(o.css) &&
-    typeof o.integrity === 'string' && /^sha384-[A-Za-z0-9+/]{64}$/.test(o.integrity)
+    typeof o === 'object' &&
+    o !== null &&
+    typeof o.script === 'string' &&
+    /^\/widgets\/[a-z-]+\.[0-9a-f]{8,}\.js$/.test(o.script) &&
+    typeof o.css === 'string' &&
+    /^\/widgets\/[a-z-]+\.[0-9a-f]{8,}\.css$/.test(o.css) &&
+    typeof o.integrity === 'string' &&
+    /^sha384-[A-Za-z0-9+/]{64}$/.test(o.integrity)
   );
 }
 
@@ -33,7 +37,7 @@ function isManifest(m: unknown): m is WidgetManifest {
  * understand): embed code then falls back to `/widget.js` without SRI.
  */
 export function widgetManifest(c: Context<App>): Promise<WidgetManifest | undefined> {
-  return (manifest ??= Promise.resolve()
+  manifest ??= Promise.resolve()
     .then(() => c.env.ASSETS.fetch(new Request('https://assets.invalid/widgets/manifest.json')))
     .then((res) => (res.ok ? res.json() : undefined))
     .then((m) => (isManifest(m) ? m : undefined))
@@ -41,7 +45,8 @@ export function widgetManifest(c: Context<App>): Promise<WidgetManifest | undefi
     .then((m) => {
       if (!m) manifest = undefined; // not built yet: try again next time
       return m;
-    }));
+    });
+  return manifest;
 }
 
 /**
@@ -51,7 +56,12 @@ export function widgetManifest(c: Context<App>): Promise<WidgetManifest | undefi
  */
 export async function serveAsset(c: Context<App>, path: string, cacheControl: string): Promise<Response> {
   const asset = await c.env.ASSETS.fetch(new Request(`https://assets.invalid${path}`, { headers: c.req.raw.headers }));
-  if (asset.status === 404) throw new Problem(404, 'not-found', `No widget file at ${path}. Use /widget.js, or the hashed path from an indicator page's embed code.`);
+  if (asset.status === 404)
+    throw new Problem(
+      404,
+      'not-found',
+      `No widget file at ${path}. Use /widget.js, or the hashed path from an indicator page's embed code.`,
+    );
   const res = new Response(asset.body, asset);
   res.headers.set('Cache-Control', cacheControl);
   if (path.endsWith('.js')) res.headers.set('Content-Type', 'text/javascript; charset=utf-8');

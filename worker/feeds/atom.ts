@@ -1,7 +1,7 @@
 import { rfc3339 } from './dates';
 import { FEED_FORMATS } from './formats';
 import type { Feed, FeedItem } from './model';
-import { el, xmlDocument, type Xml } from './xml';
+import { el, type Xml, xmlDocument } from './xml';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
 

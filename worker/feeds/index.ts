@@ -4,10 +4,10 @@
  * `/datasets/:id/feed.xml|feed.atom|feed.json`, each with an optional
  * `?lang=zh|en` (default: Chinese with English alongside).
  */
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import type { App } from '../app-env';
-import { oneOf, parseQuery, Problem, publicOrigin, render, send } from '../http';
+import { oneOf, Problem, parseQuery, publicOrigin, render, send } from '../http';
 import { LANG_TAGS } from '../pages/i18n';
 import { LANGS } from '../schema';
 import { renderAtom } from './atom';
@@ -16,7 +16,7 @@ import { renderJsonFeed } from './json-feed';
 import { buildFeed, type Feed } from './model';
 import { renderRss } from './rss';
 
-export { FEED_FORMATS, FEED_FORMAT_NAMES, feedPath, type FeedFormat } from './formats';
+export { FEED_FORMAT_NAMES, FEED_FORMATS, type FeedFormat, feedPath } from './formats';
 export { TAG_AUTHORITY, TAG_DATE } from './ids';
 
 const WRITERS: Record<FeedFormat, (feed: Feed) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
@@ -28,14 +28,20 @@ function serveFeed(c: Context<App>, format: FeedFormat, datasetId?: string): Res
   const { lang } = parseQuery(c, QUERY);
   const snapshot = c.var.snapshot;
   if (datasetId !== undefined && !snapshot.dataset(datasetId)) {
-    throw new Problem(404, 'not-found', `There is no dataset "${datasetId}", so no feed for it. Feeds exist for: ${snapshot.datasets.map((d) => d.id).join(', ')}; /feed.xml covers them all.`);
+    throw new Problem(
+      404,
+      'not-found',
+      `There is no dataset "${datasetId}", so no feed for it. Feeds exist for: ${snapshot.datasets.map((d) => d.id).join(', ')}; /feed.xml covers them all.`,
+    );
   }
   const origin = publicOrigin(c);
   const scope = `${datasetId ?? '*'}|${lang ?? ''}|${origin}`;
   const rendered = render(snapshot, `feed|${format}|${scope}`, `${FEED_FORMATS[format].type}; charset=utf-8`, () =>
     WRITERS[format](snapshot.memo(`feed-model|${scope}`, () => buildFeed(snapshot, { datasetId, lang, origin }))),
   );
-  return send(c, snapshot, rendered, { headers: { 'Content-Language': lang ? LANG_TAGS[lang] : `${LANG_TAGS.zh}, ${LANG_TAGS.en}` } });
+  return send(c, snapshot, rendered, {
+    headers: { 'Content-Language': lang ? LANG_TAGS[lang] : `${LANG_TAGS.zh}, ${LANG_TAGS.en}` },
+  });
 }
 
 /** Routes of this feature; mounted by `worker/app.ts`. */

@@ -6,9 +6,9 @@ import type { Snapshot } from '../data-source';
 import { LANG_TAGS } from '../pages/i18n';
 import type { Dataset, Indicator, Lang, Localized, NewsItem } from '../schema';
 import { periodStart } from './dates';
-import { FEED_FORMAT_NAMES, feedPath, type FeedFormat } from './formats';
+import { FEED_FORMAT_NAMES, type FeedFormat, feedPath } from './formats';
 import { datasetItemId, feedId, newsItemId } from './ids';
-import { blocksHtml, blocksText, datasetBlocks, datasetItemTitle, newsBlocks, urlsFor, type Block } from './text';
+import { type Block, blocksHtml, blocksText, datasetBlocks, datasetItemTitle, newsBlocks, urlsFor } from './text';
 
 /** A category of an item: a dataset it belongs to or reports on. */
 export interface FeedCategory {
@@ -95,20 +95,24 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
   if (datasetId !== undefined && !dataset) throw new Error(`No dataset "${datasetId}"`);
   const datasets = dataset ? [dataset] : snapshot.datasets;
 
-  const datasetItems = datasets.map((d): FeedItem => ({
-    id: datasetItemId(d.id),
-    url: urls.dataset(d.id, main),
-    title: langs.map((l) => datasetItemTitle(d, l)).join(' · '),
-    published: d.issued,
-    updated: d.modified,
-    summary: both(d.description, '\n\n'),
-    ...body((l) => datasetBlocks(d, snapshot.meta, l, urls)),
-    categories: [category(d)],
-    related: [],
-  }));
+  const datasetItems = datasets.map(
+    (d): FeedItem => ({
+      id: datasetItemId(d.id),
+      url: urls.dataset(d.id, main),
+      title: langs.map((l) => datasetItemTitle(d, l)).join(' · '),
+      published: d.issued,
+      updated: d.modified,
+      summary: both(d.description, '\n\n'),
+      ...body((l) => datasetBlocks(d, snapshot.meta, l, urls)),
+      categories: [category(d)],
+      related: [],
+    }),
+  );
 
   const newsItems = snapshot.news.flatMap((news: NewsItem): FeedItem[] => {
-    const indicators = (news.indicators ?? []).map((id) => snapshot.indicator(id)).filter((i): i is Indicator => i !== undefined);
+    const indicators = (news.indicators ?? [])
+      .map((id) => snapshot.indicator(id))
+      .filter((i): i is Indicator => i !== undefined);
     const reported = snapshot.datasets.filter((d) => indicators.some((i) => i.dataset === d.id));
     if (dataset && !reported.includes(dataset)) return [];
     const day = periodStart(news.date);
@@ -129,7 +133,9 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
   });
 
   // Array.prototype.sort is stable: equal dates keep catalog order.
-  const items = [...datasetItems, ...newsItems].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
+  const items = [...datasetItems, ...newsItems].sort((a, b) =>
+    a.published < b.published ? 1 : a.published > b.published ? -1 : 0,
+  );
   const updated = items.reduce((max, item) => (item.updated > max ? item.updated : max), '0000-01-01');
   const { meta } = snapshot;
   const site = both(meta.title);
@@ -140,7 +146,10 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     description: both(dataset ? dataset.description : meta.description, '\n\n'),
     language: LANG_TAGS[main],
     homePage: dataset ? urls.dataset(dataset.id, main) : urls.page('/', main),
-    urls: Object.fromEntries(FEED_FORMAT_NAMES.map((f) => [f, origin + feedPath(f, datasetId, lang)])) as Record<FeedFormat, string>,
+    urls: Object.fromEntries(FEED_FORMAT_NAMES.map((f) => [f, origin + feedPath(f, datasetId, lang)])) as Record<
+      FeedFormat,
+      string
+    >,
     updated,
     author: { name: both(meta.publisher), url: urls.page('/', main) },
     rights: `${meta.license.name} (${meta.license.url})`,

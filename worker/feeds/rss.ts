@@ -1,7 +1,7 @@
 import { rfc822 } from './dates';
 import { FEED_FORMATS } from './formats';
 import type { Feed, FeedItem } from './model';
-import { el, xmlDocument, type Xml } from './xml';
+import { el, type Xml, xmlDocument } from './xml';
 
 /** The Atom namespace, for `atom:link rel="self"` (the RSS Advisory Board's recommendation). */
 const ATOM_NS = 'http://www.w3.org/2005/Atom';

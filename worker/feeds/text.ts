@@ -19,8 +19,28 @@ const KIND_WORDS: Record<Lang, Partial<Record<Kind, string>>> = {
 
 /** Fixed phrases of item bodies. */
 const WORDS = {
-  zh: { when: '时间：', where: '地点：', datasets: '相关数据集：', quote: '原文：', source: '来源：', section: '小标题：', license: '许可：', data: '数据：', sep: '、' },
-  en: { when: 'When: ', where: 'Where: ', datasets: 'Datasets: ', quote: 'Original text: ', source: 'Source: ', section: 'section: ', license: 'Licence: ', data: 'Data: ', sep: ', ' },
+  zh: {
+    when: '时间：',
+    where: '地点：',
+    datasets: '相关数据集：',
+    quote: '原文：',
+    source: '来源：',
+    section: '小标题：',
+    license: '许可：',
+    data: '数据：',
+    sep: '、',
+  },
+  en: {
+    when: 'When: ',
+    where: 'Where: ',
+    datasets: 'Datasets: ',
+    quote: 'Original text: ',
+    source: 'Source: ',
+    section: 'section: ',
+    license: 'Licence: ',
+    data: 'Data: ',
+    sep: ', ',
+  },
 } as const;
 
 /** Text, or a link (`showUrl`: plain text also prints the address). */
@@ -63,17 +83,26 @@ export function figureLine(indicator: Indicator, lang: Lang, urls: Urls): Inline
   const word = unitWord(indicator, lang);
   const value = formatValue(indicator, lang) + (word ? ` ${word}` : '');
   const when = formatWhen(indicator, lang);
-  return [{ text: label, href: urls.indicator(indicator.id, lang) }, lang === 'zh' ? `:${value}(${when})` : `: ${value} (${when})`];
+  return [
+    { text: label, href: urls.indicator(indicator.id, lang) },
+    lang === 'zh' ? `:${value}(${when})` : `: ${value} (${when})`,
+  ];
 }
 
 /** Title of a dataset's release item: `数据集:科技创新平台` / `Dataset: Science and technology innovation platforms`. */
-export const datasetItemTitle = (dataset: Dataset, lang: Lang): string => (lang === 'zh' ? '数据集:' : 'Dataset: ') + dataset.title[lang];
+export const datasetItemTitle = (dataset: Dataset, lang: Lang): string =>
+  (lang === 'zh' ? '数据集:' : 'Dataset: ') + dataset.title[lang];
 
 /** `来源：株洲日报《…》(小标题：…)` / `Source: Zhuzhou Daily, “…” (section: …)`. */
 function sourceLine(source: Pick<Source, 'publisher' | 'title' | 'section'>, lang: Lang): Inline[] {
   const w = WORDS[lang];
-  const work = lang === 'zh' ? `${source.publisher.zh}《${source.title.zh}》` : `${source.publisher.en}, “${source.title.en}”`;
-  const section = source.section ? (lang === 'zh' ? `(${w.section}${source.section.zh})` : ` (${w.section}${source.section.en})`) : '';
+  const work =
+    lang === 'zh' ? `${source.publisher.zh}《${source.title.zh}》` : `${source.publisher.en}, “${source.title.en}”`;
+  const section = source.section
+    ? lang === 'zh'
+      ? `(${w.section}${source.section.zh})`
+      : ` (${w.section}${source.section.en})`
+    : '';
   return [w.source + work + section];
 }
 
@@ -101,7 +130,13 @@ export function datasetBlocks(dataset: Dataset, meta: CatalogMeta, lang: Lang, u
 }
 
 /** Body of a news event's item: when and where, what happened, its figures and datasets, the quote it rests on. */
-export function newsBlocks(news: NewsItem, indicators: readonly Indicator[], datasets: readonly Dataset[], lang: Lang, urls: Urls): Block[] {
+export function newsBlocks(
+  news: NewsItem,
+  indicators: readonly Indicator[],
+  datasets: readonly Dataset[],
+  lang: Lang,
+  urls: Urls,
+): Block[] {
   const w = WORDS[lang];
   const blocks: Block[] = [
     { p: [w.when + formatPeriod(news.date, lang), news.place ? ` · ${w.where}${news.place[lang]}` : ''] },
@@ -109,7 +144,12 @@ export function newsBlocks(news: NewsItem, indicators: readonly Indicator[], dat
   ];
   if (indicators.length) blocks.push({ ul: indicators.map((indicator) => figureLine(indicator, lang, urls)) });
   if (datasets.length) {
-    blocks.push({ p: [w.datasets, ...datasets.flatMap((d, n) => [n ? w.sep : '', { text: d.title[lang], href: urls.dataset(d.id, lang) }])] });
+    blocks.push({
+      p: [
+        w.datasets,
+        ...datasets.flatMap((d, n) => [n ? w.sep : '', { text: d.title[lang], href: urls.dataset(d.id, lang) }]),
+      ],
+    });
   }
   // The quote is the article's own Chinese sentence: it goes with the Chinese text only.
   if (lang === 'zh') blocks.push({ quote: news.source.quote, lang: 'zh' });
@@ -128,14 +168,21 @@ export function blocksHtml(blocks: Block[], lang: Lang): Xml {
     { lang: LANG_TAGS[lang] },
     blocks.map((block) => {
       if ('p' in block) return el('p', {}, inlineHtml(block.p));
-      if ('ul' in block) return el('ul', {}, block.ul.map((line) => el('li', {}, inlineHtml(line))));
+      if ('ul' in block)
+        return el(
+          'ul',
+          {},
+          block.ul.map((line) => el('li', {}, inlineHtml(line))),
+        );
       return el('blockquote', { lang: LANG_TAGS[block.lang] }, el('p', {}, WORDS[block.lang].quote, block.quote));
     }),
   );
 }
 
 const inlineText = (parts: Inline[]) =>
-  parts.map((part) => (typeof part === 'string' ? part : part.showUrl ? `${part.text} ${part.href}` : part.text)).join('');
+  parts
+    .map((part) => (typeof part === 'string' ? part : part.showUrl ? `${part.text} ${part.href}` : part.text))
+    .join('');
 
 /** The blocks of one language as plain text: paragraphs apart, list lines with a bullet. */
 export function blocksText(blocks: Block[]): string {

@@ -10,7 +10,6 @@
  * lone surrogate is one code point outside every allowed range; a valid pair
  * is one astral code point inside the last one.
  */
-// eslint-disable-next-line no-control-regex
 const ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Removes the characters XML 1.0 does not allow anywhere in a document. */
@@ -71,7 +70,9 @@ export function el(name: string, attrs: Attrs = {}, ...children: Child[]): Xml {
   const parts = flatten(children);
   if (parts.length === 0) return new Xml(`<${open}/>`);
   const onlyElements = parts.every((part) => part instanceof Xml);
-  const body = parts.map((part) => (part instanceof Xml ? part.markup : escapeText(part))).join(onlyElements ? '\n' : '');
+  const body = parts
+    .map((part) => (part instanceof Xml ? part.markup : escapeText(part)))
+    .join(onlyElements ? '\n' : '');
   return new Xml(onlyElements ? `<${open}>\n${body}\n</${name}>` : `<${open}>${body}</${name}>`);
 }
 

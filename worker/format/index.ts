@@ -33,7 +33,10 @@ export function formatValue(figure: Figure, lang: Lang): string {
   const { value, unit, qualifier } = figure;
   let text: string;
   if (unit === 'rank') {
-    text = lang === 'zh' ? `第${value}${figure.unitLabel.zh}` : `${value}${ORDINAL[new Intl.PluralRules('en', { type: 'ordinal' }).select(value)]}`;
+    text =
+      lang === 'zh'
+        ? `第${value}${figure.unitLabel.zh}`
+        : `${value}${ORDINAL[new Intl.PluralRules('en', { type: 'ordinal' }).select(value)]}`;
   } else if (unit === 'percent') {
     text = `${number(lang, value, { maximumFractionDigits: 2 })}%`;
   } else if (unit === 'CNY') {
@@ -79,7 +82,11 @@ export function formatPeriod(period: string, lang: Lang): string {
   // ICU's zh ranges come out numeric (2023/4/19至2023/4/21); write them as a reader would: 2023年4月19日至21日.
   const text = format.format(to);
   const same = from.getUTCFullYear() === to.getUTCFullYear();
-  const cut = !same ? 0 : from.getUTCMonth() === to.getUTCMonth() && precision === 3 ? text.indexOf('月') + 1 : text.indexOf('年') + 1;
+  const cut = !same
+    ? 0
+    : from.getUTCMonth() === to.getUTCMonth() && precision === 3
+      ? text.indexOf('月') + 1
+      : text.indexOf('年') + 1;
   return `${format.format(from)}至${text.slice(cut)}`;
 }
 

@@ -3,8 +3,7 @@
  * ETag, so browsers revalidate cheaply and shared caches may serve stale
  * copies while they refresh or when the Worker errors.
  */
-export const CACHE_DATA =
-  'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=604800';
+export const CACHE_DATA = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=604800';
 
 /** Content-addressed files (hashed widget bundle): never change. */
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';

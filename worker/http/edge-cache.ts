@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../env';
 import type { Snapshot } from '../data-source';
+import type { AppEnv } from '../env';
 import { isNotModified, notModified } from './conditional';
 
 /**
@@ -49,7 +49,8 @@ const respond = (req: Request, stored: Stored): Response => {
   return new Response(stored.body, { status: 200, headers: stored.headers });
 };
 
-const cacheApi = (): Cache | undefined => (typeof caches === 'undefined' ? undefined : (caches as unknown as { default?: Cache }).default);
+const cacheApi = (): Cache | undefined =>
+  typeof caches === 'undefined' ? undefined : (caches as unknown as { default?: Cache }).default;
 
 /**
  * Serves repeat reads without routing or rendering. A response the app built
@@ -72,7 +73,9 @@ export const edgeCache = (): MiddlewareHandler<AppEnv & { Variables: { snapshot:
 
   const cache = cacheApi();
   // The Cache API ignores most of Vary, so the negotiated Accept and the version go into the key.
-  const cacheKey = new Request(`${url.origin}${url.pathname}?${url.searchParams}${url.search ? '&' : ''}__v=${snapshot.version}&__a=${encodeURIComponent(accept)}`);
+  const cacheKey = new Request(
+    `${url.origin}${url.pathname}?${url.searchParams}${url.search ? '&' : ''}__v=${snapshot.version}&__a=${encodeURIComponent(accept)}`,
+  );
   const shared = await cache?.match(cacheKey).catch(() => undefined);
   if (shared?.status === 200) {
     const stored = store(await shared.arrayBuffer(), shared.headers);

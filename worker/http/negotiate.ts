@@ -34,7 +34,14 @@ function quality(ranges: readonly Range[], mediaType: string): number {
   let specificity = -1;
   let q = 0;
   for (const r of ranges) {
-    const s = r.type === type && r.subtype === subtype ? 2 : r.type === type && r.subtype === '*' ? 1 : r.type === '*' && r.subtype === '*' ? 0 : -1;
+    const s =
+      r.type === type && r.subtype === subtype
+        ? 2
+        : r.type === type && r.subtype === '*'
+          ? 1
+          : r.type === '*' && r.subtype === '*'
+            ? 0
+            : -1;
     if (s > specificity) [specificity, q] = [s, r.q];
   }
   return q;

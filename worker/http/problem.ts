@@ -60,7 +60,11 @@ export function problemResponse(c: Context, problem: Problem): Response {
   const cacheControl = problem.status === 404 ? CACHE_NOT_FOUND : 'no-store';
   return new Response(JSON.stringify(body, null, 2), {
     status: problem.status,
-    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': cacheControl, ...problem.headers },
+    headers: {
+      'Content-Type': 'application/problem+json; charset=utf-8',
+      'Cache-Control': cacheControl,
+      ...problem.headers,
+    },
   });
 }
 

@@ -17,9 +17,14 @@ export function parseQuery<const E extends v.ObjectEntries>(
   const allowed = Object.keys(entries);
   for (const [name, value] of params) {
     if (!Object.hasOwn(entries, name)) {
-      throw new Problem(400, 'unknown-parameter', `Unknown query parameter "${name}". ${
-        allowed.length ? `Allowed here: ${allowed.join(', ')}.` : 'This resource takes no query parameters.'
-      }`, { 'invalid-params': [{ name, reason: 'unknown parameter' }], allowed });
+      throw new Problem(
+        400,
+        'unknown-parameter',
+        `Unknown query parameter "${name}". ${
+          allowed.length ? `Allowed here: ${allowed.join(', ')}.` : 'This resource takes no query parameters.'
+        }`,
+        { 'invalid-params': [{ name, reason: 'unknown parameter' }], allowed },
+      );
     }
     if (Object.hasOwn(raw, name)) {
       throw new Problem(400, 'invalid-parameter', `Query parameter "${name}" is given more than once; give it once.`, {

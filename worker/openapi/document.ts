@@ -3,16 +3,13 @@
  * table (`worker/api/operations.ts`), the query parameter definitions
  * (`worker/api/params.ts`) and the valibot schemas, never written by hand.
  */
-import * as v from 'valibot';
-import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig, type JsonSchema } from '@valibot/to-json-schema';
-import { columnsOf } from '../csv';
-import type { Snapshot } from '../data-source';
-import { PROBLEM_TITLES, type ProblemType } from '../http';
-import { IdSchema, IndicatorSchema, LocalizedSchema, PeriodSchema } from '../schema';
+
+import { type ConversionConfig, type JsonSchema, toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
 import { API_BASE } from '../api/links';
 import { oneLanguageSchema } from '../api/localize';
 import { OPERATIONS, type Operation } from '../api/operations';
-import { MAX_IDS, queryParams, type ParamName, type ParamSpec } from '../api/params';
+import { MAX_IDS, type ParamName, type ParamSpec, queryParams } from '../api/params';
 import {
   ApiIndexSchema,
   ApiIndicatorSchema,
@@ -26,6 +23,10 @@ import {
   NewsListSchema,
   ProblemSchema,
 } from '../api/schema';
+import { columnsOf } from '../csv';
+import type { Snapshot } from '../data-source';
+import { PROBLEM_TITLES, type ProblemType } from '../http';
+import { IdSchema, IndicatorSchema, LocalizedSchema, PeriodSchema } from '../schema';
 
 type Json = Record<string, unknown>;
 
@@ -68,7 +69,11 @@ const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${nam
 
 /** A schema as JSON Schema, naming definitions by `$ref` into `components.schemas` (so without its own `$defs`). */
 const jsonSchema = (schema: v.GenericSchema): JsonSchema => {
-  const { $schema: _dialect, $defs: _defs, ...rest } = toJsonSchema(schema, { ...CONVERSION, definitions: DEFINITIONS });
+  const {
+    $schema: _dialect,
+    $defs: _defs,
+    ...rest
+  } = toJsonSchema(schema, { ...CONVERSION, definitions: DEFINITIONS });
   return rest;
 };
 
@@ -94,13 +99,20 @@ function queryParameter(name: string, spec: ParamSpec): Json {
 }
 
 const HEADERS: Record<string, Json> = {
-  ETag: { description: 'Strong validator of this representation: the data version plus a hash of the representation.', schema: { type: 'string' } },
-  LastModified: { description: 'When the data last changed (HTTP-date).', schema: { type: 'string' } },
-  CacheControl: {
-    description: 'Public; short `max-age` for browsers, longer `s-maxage` for shared caches, `stale-while-revalidate` and `stale-if-error`. Errors: `no-store` (404: one minute).',
+  ETag: {
+    description: 'Strong validator of this representation: the data version plus a hash of the representation.',
     schema: { type: 'string' },
   },
-  Vary: { description: '`Accept` where the format is negotiated, always `Accept-Encoding`.', schema: { type: 'string' } },
+  LastModified: { description: 'When the data last changed (HTTP-date).', schema: { type: 'string' } },
+  CacheControl: {
+    description:
+      'Public; short `max-age` for browsers, longer `s-maxage` for shared caches, `stale-while-revalidate` and `stale-if-error`. Errors: `no-store` (404: one minute).',
+    schema: { type: 'string' },
+  },
+  Vary: {
+    description: '`Accept` where the format is negotiated, always `Accept-Encoding`.',
+    schema: { type: 'string' },
+  },
   ContentLanguage: { description: '`zh, en`, or the one language asked for with `lang`.', schema: { type: 'string' } },
   ContentDisposition: { description: 'CSV downloads: `attachment` with a file name.', schema: { type: 'string' } },
   Link: { description: 'This document, as `rel="service-desc"` (RFC 8631).', schema: { type: 'string' } },
@@ -112,7 +124,8 @@ const PARAMETERS: Record<string, Json> = {
     name: 'If-None-Match',
     in: 'header',
     required: false,
-    description: 'ETags of copies you hold (a list, weak tags and `*` are understood); a match gives `304 Not Modified`.',
+    description:
+      'ETags of copies you hold (a list, weak tags and `*` are understood); a match gives `304 Not Modified`.',
     schema: { type: 'string' },
   },
   IfModifiedSince: {
@@ -140,19 +153,31 @@ const RESPONSES: Record<string, Json> = {
       Vary: ref('headers', 'Vary'),
     },
   },
-  BadRequest: problem('An unknown, repeated or invalid query parameter (the problem names it and what is allowed), or a malformed URL (bad percent-encoding, NUL or control characters).'),
+  BadRequest: problem(
+    'An unknown, repeated or invalid query parameter (the problem names it and what is allowed), or a malformed URL (bad percent-encoding, NUL or control characters).',
+  ),
   NotFound: problem('No such id. The problem says what ids look like and suggests near misses.'),
-  NotAcceptable: problem('The `Accept` header allows none of the media types this resource has; `available` lists them.'),
+  NotAcceptable: problem(
+    'The `Accept` header allows none of the media types this resource has; `available` lists them.',
+  ),
   UriTooLong: problem('The URL is longer than the service reads; split a long `ids` batch over several requests.'),
 };
 
-const PROBLEM_LIST = (Object.keys(PROBLEM_TITLES) as ProblemType[]).map((t) => `\`/problems/${t}\` (${PROBLEM_TITLES[t]})`).join(', ');
+const PROBLEM_LIST = (Object.keys(PROBLEM_TITLES) as ProblemType[])
+  .map((t) => `\`/problems/${t}\` (${PROBLEM_TITLES[t]})`)
+  .join(', ');
 
 /** The `GET` and `HEAD` operation objects of one API operation. */
 function pathItem(op: Operation, csvColumns: string): Json {
   const parameters: Json[] = [];
   if (op.pathId) {
-    parameters.push({ name: 'id', in: 'path', required: true, description: `The ${op.pathId}'s id (lowercase kebab-case).`, schema: ref('schemas', 'Id') });
+    parameters.push({
+      name: 'id',
+      in: 'path',
+      required: true,
+      description: `The ${op.pathId}'s id (lowercase kebab-case).`,
+      schema: ref('schemas', 'Id'),
+    });
   }
   for (const name of op.params) parameters.push(ref('parameters', name));
   parameters.push(ref('parameters', 'IfNoneMatch'), ref('parameters', 'IfModifiedSince'));
@@ -160,7 +185,10 @@ function pathItem(op: Operation, csvColumns: string): Json {
   const content: Json = {};
   if (op.plain) content['application/json'] = { schema: { type: 'object', description: 'An OpenAPI 3.1 document.' } };
   else if (op.json) content['application/json'] = { schema: bodySchema(op.json) };
-  if (op.csv) content['text/csv'] = { schema: { type: 'string', description: `UTF-8 with BOM, CRLF line ends, RFC 4180 quoting. ${csvColumns}` } };
+  if (op.csv)
+    content['text/csv'] = {
+      schema: { type: 'string', description: `UTF-8 with BOM, CRLF line ends, RFC 4180 quoting. ${csvColumns}` },
+    };
   const headers: Json = {
     ETag: ref('headers', 'ETag'),
     'Last-Modified': ref('headers', 'LastModified'),
@@ -181,7 +209,11 @@ function pathItem(op: Operation, csvColumns: string): Json {
     summary: op.summary,
     description: op.description,
     parameters,
-    responses: { '200': { description: op.summary, headers, content }, '304': ref('responses', 'NotModified'), ...errors },
+    responses: {
+      '200': { description: op.summary, headers, content },
+      '304': ref('responses', 'NotModified'),
+      ...errors,
+    },
   };
   const head = {
     operationId: `${op.id}Head`,
@@ -189,7 +221,11 @@ function pathItem(op: Operation, csvColumns: string): Json {
     summary: `${op.summary} (headers only)`,
     description: 'As `GET`, without a body: for checking validators and freshness.',
     parameters,
-    responses: { '200': { description: `${op.summary} (headers only)`, headers }, '304': ref('responses', 'NotModified'), ...errors },
+    responses: {
+      '200': { description: `${op.summary} (headers only)`, headers },
+      '304': ref('responses', 'NotModified'),
+      ...errors,
+    },
   };
   return { get, head };
 }
@@ -197,7 +233,10 @@ function pathItem(op: Operation, csvColumns: string): Json {
 /** Builds the OpenAPI 3.1 document for this data version (the `dataset` filter's enum comes from the data). */
 export function buildOpenApiDocument(snapshot: Snapshot): Json {
   const params = queryParams(snapshot) as Record<ParamName, ParamSpec>;
-  const columns = (schema: v.GenericSchema) => columnsOf(schema).map((c) => `\`${c.name}\``).join(', ');
+  const columns = (schema: v.GenericSchema) =>
+    columnsOf(schema)
+      .map((c) => `\`${c.name}\``)
+      .join(', ');
   const csvColumns = `Columns follow the Indicator schema: ${columns(IndicatorSchema)}; with \`lang\`: ${columns(oneLanguageSchema(IndicatorSchema))}. Text cells that start with = + - @ get a leading apostrophe (formula-injection guard); numbers never do.`;
   const { meta } = snapshot;
   return {
@@ -222,14 +261,19 @@ export function buildOpenApiDocument(snapshot: Snapshot): Json {
     tags: [
       { name: 'meta', description: 'Entry point and this document.' },
       { name: 'datasets', description: 'Groups of related indicators.' },
-      { name: 'indicators', description: 'Figures of the article, each with unit, qualifier, period and source sentence.' },
+      {
+        name: 'indicators',
+        description: 'Figures of the article, each with unit, qualifier, period and source sentence.',
+      },
       { name: 'news', description: 'Dated events the article reports.' },
     ],
     paths: Object.fromEntries(OPERATIONS.map((op) => [op.path, pathItem(op, csvColumns)])),
     components: {
       schemas: toJsonSchemaDefs(DEFINITIONS, CONVERSION),
       parameters: {
-        ...Object.fromEntries((Object.keys(params) as ParamName[]).map((name) => [name, queryParameter(name, params[name])])),
+        ...Object.fromEntries(
+          (Object.keys(params) as ParamName[]).map((name) => [name, queryParameter(name, params[name])]),
+        ),
         ...PARAMETERS,
       },
       responses: RESPONSES,

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
+import { reply } from '../api/reply';
 import type { App } from '../app-env';
 import { parseQuery } from '../http';
-import { reply } from '../api/reply';
 import { buildOpenApiDocument } from './document';
 
 export { buildOpenApiDocument } from './document';

@@ -35,8 +35,17 @@ const BY_PATH = new Map([STYLESHEET, PAGE_SCRIPT].map((a) => [a.path, a]));
 export function serveAsset(c: Context<App>): Response {
   const found = BY_PATH.get(c.req.path);
   if (!found) {
-    throw new Problem(404, 'not-found', `No file at ${c.req.path}. Page assets have content-hashed names; reload the page that links them.`);
+    throw new Problem(
+      404,
+      'not-found',
+      `No file at ${c.req.path}. Page assets have content-hashed names; reload the page that links them.`,
+    );
   }
   const snapshot = c.var.snapshot;
-  return send(c, snapshot, render(snapshot, `asset:${found.path}`, found.type, () => found.body), { cacheControl: CACHE_IMMUTABLE });
+  return send(
+    c,
+    snapshot,
+    render(snapshot, `asset:${found.path}`, found.type, () => found.body),
+    { cacheControl: CACHE_IMMUTABLE },
+  );
 }

@@ -1,11 +1,11 @@
 import type { Snapshot } from '../data-source';
 import type { Dataset, Indicator, Lang } from '../schema';
 import { figureData, periodHtml, whenHtml } from './figures';
-import { h, type Html } from './html';
+import { type Html, h } from './html';
 import { LANG_TAGS, pagePath, WORDS } from './i18n';
 import { datasetPageJsonLd } from './json-ld';
 import { formatLinks } from './landing';
-import { feedLinks, layout, sourceLine, type PageOptions } from './layout';
+import { feedLinks, layout, type PageOptions, sourceLine } from './layout';
 import { sourceQuote } from './quote';
 
 function figureItem(indicator: Indicator, lang: Lang): Html {

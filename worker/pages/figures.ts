@@ -1,6 +1,6 @@
 import { formatPeriod, formatValue, formatWhen, unitWord } from '../format';
 import type { Indicator, Lang } from '../schema';
-import { h, type Html } from './html';
+import { type Html, h } from './html';
 
 /**
  * A figure as a reader says it, qualifier always included:

@@ -13,7 +13,8 @@ export type Html = Exclude<ReturnType<typeof html>, Promise<unknown>>;
  */
 export function h(strings: TemplateStringsArray, ...values: unknown[]): Html {
   const out = html(strings, ...values);
-  if (out instanceof Promise) throw new TypeError('Page templates must render synchronously; a Promise was interpolated.');
+  if (out instanceof Promise)
+    throw new TypeError('Page templates must render synchronously; a Promise was interpolated.');
   return out;
 }
 

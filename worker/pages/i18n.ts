@@ -15,7 +15,8 @@ export const LANG_TAGS: Readonly<Record<Lang, string>> = { zh: 'zh-CN', en: 'en'
 export const LANG_PREFIX: Readonly<Record<Lang, string>> = { zh: '', en: '/en' };
 
 /** The page language of a URL path: English under `/en`, Chinese everywhere else. */
-export const pathLang = (path: string): Lang => (path === LANG_PREFIX.en || path.startsWith(`${LANG_PREFIX.en}/`) ? 'en' : 'zh');
+export const pathLang = (path: string): Lang =>
+  path === LANG_PREFIX.en || path.startsWith(`${LANG_PREFIX.en}/`) ? 'en' : 'zh';
 
 /** The other language: where the switch in the header goes. */
 export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
@@ -247,7 +248,8 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     rankedBy: 'Ranked by',
     scope: 'Ranking scope',
     embed: 'Embed this figure',
-    embedHelp: 'Paste this code into a web page to show the figure as a card. Until the script loads, the text inside the tag shows as it is.',
+    embedHelp:
+      'Paste this code into a web page to show the figure as a card. Until the script loads, the text inside the tag shows as it is.',
     copy: 'Copy code',
     copied: 'Copied to the clipboard.',
     copyFailed: 'Could not copy automatically; the code is selected, press Ctrl+C to copy it.',
@@ -257,12 +259,18 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     problemStatus: 'HTTP status',
     problemWhen: 'When it happens',
     problemFix: 'What to do',
-    problemsLede: 'When a request fails, the API answers with an RFC 9457 application/problem+json document whose type points to one of these pages.',
+    problemsLede:
+      'When a request fails, the API answers with an RFC 9457 application/problem+json document whose type points to one of these pages.',
     notFoundTitle: 'Not found',
-    notFoundText: 'Nothing is published at this address. Identifiers are never reused; find what you are looking for in the list of datasets on the home page.',
+    notFoundText:
+      'Nothing is published at this address. Identifiers are never reused; find what you are looking for in the list of datasets on the home page.',
     footerSource: 'Every figure is quoted from',
     kinds: { actual: 'Actual', target: 'Target', progress: 'Progress so far', forecast: 'Forecast' },
-    measures: { level: 'Level (stock or total)', increase: 'Increase in the period', growth_yoy: 'Year-on-year growth' },
+    measures: {
+      level: 'Level (stock or total)',
+      increase: 'Increase in the period',
+      growth_yoy: 'Year-on-year growth',
+    },
     units: { count: 'Count', percent: 'Percent', CNY: 'Chinese yuan (CNY)', rank: 'Rank' },
     qualifiers: { exact: 'Exact', at_least: 'At least', more_than: 'More than', about: 'About' },
   },

@@ -5,23 +5,22 @@
  * script under `/assets/`. Pages ignore query strings (a `?utm_…` on a link
  * must not break it); the canonical link names the one URL of each page.
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { App } from '../app-env';
 import { embedCode } from '../embed/snippet';
 import { fnv1a } from '../http';
-import type { Lang } from '../schema';
 import { serveAsset } from './assets';
 import { datasetPage } from './dataset-page';
-import { indicatorPage } from './indicator-page';
 import { LANG_PREFIX } from './i18n';
+import { indicatorPage } from './indicator-page';
 import { landingPage } from './landing';
 import { notFound } from './not-found';
 import { isProblemType, problemPage, problemsIndexPage } from './problem-page';
 import { sendPage } from './respond';
 
-export { PAGE_CSP } from './respond';
 export { pathLang } from './i18n';
 export { notFound } from './not-found';
+export { PAGE_CSP } from './respond';
 
 /** Routes of this feature; mounted by `worker/app.ts`. */
 export const pages = new Hono<App>();
@@ -41,17 +40,21 @@ for (const lang of ['zh', 'en'] as const) {
   pages.get(`${prefix}/indicators/:id`, async (c) => {
     const id = c.req.param('id');
     const indicator = c.var.snapshot.indicator(id);
-    if (!indicator) return notFound(c, lang, `No indicator "${id}". See /api/v1/datasets for the indicators that exist.`);
+    if (!indicator)
+      return notFound(c, lang, `No indicator "${id}". See /api/v1/datasets for the indicators that exist.`);
     const embed = await embedCode(c, indicator, lang);
     // The embed code can change without the data (a new widget build), so its hash is part of the key.
-    return sendPage(c, `indicator:${id}:${fnv1a(embed.html)}`, lang, (o) => indicatorPage(c.var.snapshot, indicator, embed, o));
+    return sendPage(c, `indicator:${id}:${fnv1a(embed.html)}`, lang, (o) =>
+      indicatorPage(c.var.snapshot, indicator, embed, o),
+    );
   });
 
   pages.get(`${prefix}/problems`, (c) => sendPage(c, 'problems', lang, (o) => problemsIndexPage(c.var.snapshot, o)));
 
   pages.get(`${prefix}/problems/:type`, (c) => {
     const type = c.req.param('type');
-    if (!isProblemType(type)) return notFound(c, lang, `No problem type "${type}". See /problems for the documented types.`);
+    if (!isProblemType(type))
+      return notFound(c, lang, `No problem type "${type}". See /problems for the documented types.`);
     return sendPage(c, `problem:${type}`, lang, (o) => problemPage(c.var.snapshot, type, o));
   });
 }

@@ -3,7 +3,7 @@ import { formatNumber } from '../format';
 import type { Indicator, Lang } from '../schema';
 import type { PageEmbed } from './embed-code';
 import { figureData, figureText, periodHtml, whenHtml } from './figures';
-import { h, type Html } from './html';
+import { type Html, h } from './html';
 import { colon, LANG_TAGS, listSeparator, pagePath, WORDS } from './i18n';
 import { formatLinks } from './landing';
 import { feedLinks, layout, type PageOptions } from './layout';
@@ -23,7 +23,8 @@ function relations(indicator: Indicator, snapshot: Snapshot, lang: Lang): Html {
   const w = WORDS[lang];
   const rel = indicator.relations ?? {};
   const to = (id: string | undefined) => (id === undefined ? undefined : snapshot.indicator(id));
-  const from = (name: 'partOf' | 'towards' | 'ranks') => snapshot.indicators.filter((i) => i.relations?.[name] === indicator.id);
+  const from = (name: 'partOf' | 'towards' | 'ranks') =>
+    snapshot.indicators.filter((i) => i.relations?.[name] === indicator.id);
   const rows: [string, Html][] = [];
   const partOf = to(rel.partOf);
   if (partOf) rows.push([w.partOf, link(partOf, lang)]);
@@ -33,11 +34,32 @@ function relations(indicator: Indicator, snapshot: Snapshot, lang: Lang): Html {
   if (ranks) rows.push([w.ranks, link(ranks, lang)]);
   if (rel.scope) rows.push([w.scope, h`${rel.scope[lang]}`]);
   const parts = from('partOf');
-  if (parts.length) rows.push([w.parts, list(parts.map((i) => link(i, lang)), lang)]);
+  if (parts.length)
+    rows.push([
+      w.parts,
+      list(
+        parts.map((i) => link(i, lang)),
+        lang,
+      ),
+    ]);
   const progress = from('towards');
-  if (progress.length) rows.push([w.progress, list(progress.map((i) => link(i, lang)), lang)]);
+  if (progress.length)
+    rows.push([
+      w.progress,
+      list(
+        progress.map((i) => link(i, lang)),
+        lang,
+      ),
+    ]);
   const rankedBy = from('ranks');
-  if (rankedBy.length) rows.push([w.rankedBy, list(rankedBy.map((i) => link(i, lang)), lang)]);
+  if (rankedBy.length)
+    rows.push([
+      w.rankedBy,
+      list(
+        rankedBy.map((i) => link(i, lang)),
+        lang,
+      ),
+    ]);
   if (!rows.length) return h``;
   return h`<section aria-labelledby="relations">
 <h2 id="relations">${w.relations}</h2>
@@ -52,7 +74,12 @@ ${rows.map(([term, value]) => h`<dt>${term}</dt><dd>${value}</dd>\n`)}</dl>
  * unit, qualifier, kind, measure, period and as-of date, relations, the
  * verbatim quote, downloads, and the embed code with a copy button.
  */
-export function indicatorPage(snapshot: Snapshot, indicator: Indicator, embed: PageEmbed, { lang, origin }: PageOptions): Html {
+export function indicatorPage(
+  snapshot: Snapshot,
+  indicator: Indicator,
+  embed: PageEmbed,
+  { lang, origin }: PageOptions,
+): Html {
   const w = WORDS[lang];
   const { meta } = snapshot;
   const dataset = snapshot.dataset(indicator.dataset)!;
@@ -103,7 +130,11 @@ ${formatLinks(lang, datasetApi, `${datasetApi}.csv`, feeds)}
     path,
     title: [`${label}${colon(lang)}${figureText(indicator, lang)}`, label],
     description: `${label}${colon(lang)}${figureText(indicator, lang)}${lang === 'zh' ? '。' : '. '}${indicator.description?.[lang] ?? dataset.description[lang]}`,
-    crumbs: [{ path: '/', text: w.home }, { path: `/datasets/${dataset.id}`, text: dataset.title[lang] }, { text: label }],
+    crumbs: [
+      { path: '/', text: w.home },
+      { path: `/datasets/${dataset.id}`, text: dataset.title[lang] },
+      { text: label },
+    ],
     feeds: [{ title: `${dataset.title[lang]} · ${meta.title[lang]}`, links: feeds }],
     head: h`<link rel="alternate" type="application/json+oembed" href="${oembed}" title="${label}">\n`,
     script: true,

@@ -29,7 +29,10 @@ function span(period: string): [string, string] {
 export function temporalCoverage(indicators: readonly Pick<Indicator, 'period'>[]): string {
   const spans = indicators.map((i) => span(i.period));
   const from = spans.map((s) => s[0]).sort()[0]!;
-  const to = spans.map((s) => s[1]).sort().at(-1)!;
+  const to = spans
+    .map((s) => s[1])
+    .sort()
+    .at(-1)!;
   return from === to ? from : `${from}/${to}`;
 }
 
@@ -37,8 +40,18 @@ const organization = (name: string): Thing => ({ '@type': 'Organization', name }
 
 /** 株洲市, Hunan, China. */
 const ZHUZHOU: Readonly<Record<Lang, Thing>> = {
-  zh: { '@type': 'Place', name: '株洲市', alternateName: 'Zhuzhou', containedInPlace: { '@type': 'AdministrativeArea', name: '湖南省' } },
-  en: { '@type': 'Place', name: 'Zhuzhou', alternateName: '株洲市', containedInPlace: { '@type': 'AdministrativeArea', name: 'Hunan, China' } },
+  zh: {
+    '@type': 'Place',
+    name: '株洲市',
+    alternateName: 'Zhuzhou',
+    containedInPlace: { '@type': 'AdministrativeArea', name: '湖南省' },
+  },
+  en: {
+    '@type': 'Place',
+    name: 'Zhuzhou',
+    alternateName: '株洲市',
+    containedInPlace: { '@type': 'AdministrativeArea', name: 'Hunan, China' },
+  },
 };
 
 /** One indicator as a measured variable: value in base units, the qualified figure in words. */

@@ -2,10 +2,10 @@ import type { Snapshot } from '../data-source';
 import { formatPeriod } from '../format';
 import type { Dataset, Lang, NewsItem } from '../schema';
 import { figureData, timeText, whenHtml } from './figures';
-import { h, type Html } from './html';
+import { type Html, h } from './html';
 import { colon, listSeparator, pagePath, paren, WORDS } from './i18n';
 import { catalogJsonLd } from './json-ld';
-import { feedLinks, layout, sourceLine, type FeedLink, type PageOptions } from './layout';
+import { type FeedLink, feedLinks, layout, type PageOptions, sourceLine } from './layout';
 
 /** The data to download and the feeds to follow for the whole site or one dataset. */
 export function formatLinks(lang: Lang, json: string, csv: string | undefined, feeds: FeedLink[]): Html {
@@ -23,7 +23,9 @@ export function figuresTable(dataset: Dataset, lang: Lang): Html {
 <thead><tr><th scope="col">${w.colIndicator}</th><th scope="col">${w.colFigure}</th><th scope="col">${w.colWhen}</th><th scope="col">${w.colKind}</th></tr></thead>
 <tbody>
 ${dataset.indicators.map(
-  (i) => h`<tr id="${dataset.id}--${i.id}"><th scope="row"><a href="${pagePath(lang, `/indicators/${i.id}`)}">${i.label[lang]}</a></th><td class="num">${figureData(i, lang)}</td><td>${whenHtml(i, lang)}</td><td>${w.kinds[i.kind]}</td></tr>
+  (
+    i,
+  ) => h`<tr id="${dataset.id}--${i.id}"><th scope="row"><a href="${pagePath(lang, `/indicators/${i.id}`)}">${i.label[lang]}</a></th><td class="num">${figureData(i, lang)}</td><td>${whenHtml(i, lang)}</td><td>${w.kinds[i.kind]}</td></tr>
 `,
 )}</tbody>
 </table>`;
@@ -71,11 +73,15 @@ ${feedLinks('').map((f) => h`<li><a href="${f.href}" type="${f.type}">${w.feedAl
 <section aria-labelledby="datasets">
 <h2 id="datasets">${w.datasets}<span class="muted">${paren(lang, `${snapshot.datasets.length} · ${w.indicatorCount(count)}`)}</span></h2>
 ${snapshot.datasets.map((d) => datasetSection(d, lang))}</section>
-${snapshot.news.length ? h`<section aria-labelledby="news">
+${
+  snapshot.news.length
+    ? h`<section aria-labelledby="news">
 <h2 id="news">${w.news}</h2>
 <ol class="news">
 ${snapshot.news.map((n) => newsItem(n, snapshot, lang))}</ol>
-</section>` : ''}`;
+</section>`
+    : ''
+}`;
   return layout({
     lang,
     origin,

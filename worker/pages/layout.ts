@@ -1,8 +1,8 @@
-import { formatPeriod } from '../format';
 import type { CatalogMeta } from '../data-source';
+import { formatPeriod } from '../format';
 import type { Lang } from '../schema';
 import { PAGE_SCRIPT, STYLESHEET } from './assets';
-import { h, jsonForScript, type Html } from './html';
+import { type Html, h, jsonForScript } from './html';
 import { colon, LANG_TAGS, otherLang, pagePath, WORDS } from './i18n';
 
 /** What a page render needs besides the data: language and the public origin. */
@@ -120,20 +120,24 @@ export function layout(page: PageShell): Html {
 <meta name="description" content="${page.description}">
 <meta name="color-scheme" content="light dark">
 ${
-    path === undefined
-      ? h`<meta name="robots" content="noindex">
+  path === undefined
+    ? h`<meta name="robots" content="noindex">
 `
-      : h`<link rel="canonical" href="${origin}${localPath(lang, path)}">
+    : h`<link rel="canonical" href="${origin}${localPath(lang, path)}">
 <link rel="alternate" hreflang="zh-CN" href="${origin}${localPath('zh', path)}">
 <link rel="alternate" hreflang="en" href="${origin}${localPath('en', path)}">
 <link rel="alternate" hreflang="x-default" href="${origin}${localPath('zh', path)}">
 `
-  }${feeds.flatMap((feed) => feed.links.map((l) => h`<link rel="alternate" type="${l.type}" title="${feed.title} (${l.format})" href="${l.href}">
-`))}<link rel="stylesheet" href="${STYLESHEET.path}">
+}${feeds.flatMap((feed) =>
+  feed.links.map(
+    (l) => h`<link rel="alternate" type="${l.type}" title="${feed.title} (${l.format})" href="${l.href}">
+`,
+  ),
+)}<link rel="stylesheet" href="${STYLESHEET.path}">
 <link rel="icon" href="data:,">
 ${page.script ? h`<script src="${PAGE_SCRIPT.path}" defer></script>\n` : ''}${page.head ?? ''}${
-    page.jsonLd === undefined ? '' : h`<script type="application/ld+json">${jsonForScript(page.jsonLd)}</script>\n`
-  }</head>
+  page.jsonLd === undefined ? '' : h`<script type="application/ld+json">${jsonForScript(page.jsonLd)}</script>\n`
+}</head>
 <body>
 <a class="skip" href="#main">${w.skip}</a>
 <header class="site"><div class="wrap">

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
-import { CACHE_NOT_FOUND, prefersHtml, Problem, problemResponse } from '../http';
+import { CACHE_NOT_FOUND, Problem, prefersHtml, problemResponse } from '../http';
 import type { Lang } from '../schema';
-import { h, type Html } from './html';
+import { type Html, h } from './html';
 import { pagePath, WORDS } from './i18n';
 import { layout, type PageOptions } from './layout';
 import { pageHeaders, renderPage } from './respond';

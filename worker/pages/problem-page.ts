@@ -1,7 +1,7 @@
 import type { Snapshot } from '../data-source';
 import { MAX_URL_LENGTH, PROBLEM_TITLES, type ProblemType } from '../http';
 import type { Lang } from '../schema';
-import { h, type Html } from './html';
+import { type Html, h } from './html';
 import { pagePath, WORDS } from './i18n';
 import { layout, type PageOptions } from './layout';
 
@@ -137,7 +137,8 @@ export const PROBLEM_TYPES = Object.keys(PROBLEM_TITLES) as ProblemType[];
 /** True when `type` is a documented problem type. */
 export const isProblemType = (type: string): type is ProblemType => Object.hasOwn(PROBLEM_DOCS, type);
 
-const problemTitle = (type: ProblemType, lang: Lang) => (lang === 'zh' ? PROBLEM_DOCS[type].title : PROBLEM_TITLES[type]);
+const problemTitle = (type: ProblemType, lang: Lang) =>
+  lang === 'zh' ? PROBLEM_DOCS[type].title : PROBLEM_TITLES[type];
 
 /** `/problems/:type`: what one problem type means and what to do about it. */
 export function problemPage(snapshot: Snapshot, type: ProblemType, { lang, origin }: PageOptions): Html {
@@ -176,7 +177,9 @@ export function problemsIndexPage(snapshot: Snapshot, { lang, origin }: PageOpti
 <thead><tr><th scope="col">${w.problemType}</th><th scope="col">${w.problemStatus}</th><th scope="col">${w.problemWhen}</th></tr></thead>
 <tbody>
 ${PROBLEM_TYPES.map(
-  (type) => h`<tr><th scope="row"><a href="${pagePath(lang, `/problems/${type}`)}">${problemTitle(type, lang)}</a></th><td>${PROBLEM_DOCS[type].status.join(', ')}</td><td>${PROBLEM_DOCS[type].when[lang]}</td></tr>
+  (
+    type,
+  ) => h`<tr><th scope="row"><a href="${pagePath(lang, `/problems/${type}`)}">${problemTitle(type, lang)}</a></th><td>${PROBLEM_DOCS[type].status.join(', ')}</td><td>${PROBLEM_DOCS[type].when[lang]}</td></tr>
 `,
 )}</tbody>
 </table>`;

@@ -1,5 +1,5 @@
 import type { Lang, Source } from '../schema';
-import { h, type Html } from './html';
+import { type Html, h } from './html';
 import { LANG_TAGS } from './i18n';
 
 /**

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { LocalizedSchema } from './localized';
-import { IsoDateSchema } from './period';
 import { StoredNewsItemSchema } from './news';
+import { IsoDateSchema } from './period';
 
 /** `data/catalog.json`: what the whole service publishes and from where. */
 export const StoredCatalogSchema = v.strictObject({

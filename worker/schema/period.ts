@@ -8,7 +8,10 @@ const DATE = String.raw`\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)
  */
 export const PeriodSchema = v.pipe(
   v.string(),
-  v.regex(new RegExp(`^${DATE}(?:/${DATE})?$`), 'must be an ISO 8601 year, month, date or interval (2023, 2023-04, 2023-04-20, 2023-04-19/2023-04-21)'),
+  v.regex(
+    new RegExp(`^${DATE}(?:/${DATE})?$`),
+    'must be an ISO 8601 year, month, date or interval (2023, 2023-04, 2023-04-20, 2023-04-19/2023-04-21)',
+  ),
 );
 
 /** An ISO 8601 calendar date, `YYYY-MM-DD`. */

@@ -7,7 +7,8 @@
 import * as v from 'valibot';
 
 /** RFC 3339 `date-time` (§5.6): full date, time and a zone. */
-export const RFC3339 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+export const RFC3339 =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 const Url = v.pipe(v.string(), v.url());
 const Date3339 = v.pipe(v.string(), v.regex(RFC3339, 'must be an RFC 3339 date-time'));
@@ -15,7 +16,10 @@ const Date3339 = v.pipe(v.string(), v.regex(RFC3339, 'must be an RFC 3339 date-t
 /** "An author object … must include at least one" of name, url, avatar. */
 const Author = v.pipe(
   v.strictObject({ name: v.optional(v.string()), url: v.optional(Url), avatar: v.optional(Url) }),
-  v.check((a) => a.name !== undefined || a.url !== undefined || a.avatar !== undefined, 'an author needs name, url or avatar'),
+  v.check(
+    (a) => a.name !== undefined || a.url !== undefined || a.avatar !== undefined,
+    'an author needs name, url or avatar',
+  ),
 );
 
 const Attachment = v.strictObject({
@@ -45,7 +49,10 @@ export const JsonFeedItem = v.pipe(
     language: v.optional(v.string()),
     attachments: v.optional(v.array(Attachment)),
   }),
-  v.check((i) => i.content_html !== undefined || i.content_text !== undefined, 'an item needs content_html or content_text'),
+  v.check(
+    (i) => i.content_html !== undefined || i.content_text !== undefined,
+    'an item needs content_html or content_text',
+  ),
 );
 
 /** A feed: `version`, `title` and `items` required. */
@@ -60,7 +67,9 @@ export const JsonFeed = v.strictObject({
   icon: v.optional(Url),
   favicon: v.optional(Url),
   authors: v.optional(v.array(Author)),
-  language: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be an RFC 5646 language tag'))),
+  language: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be an RFC 5646 language tag')),
+  ),
   expired: v.optional(v.boolean()),
   hubs: v.optional(v.array(v.strictObject({ type: v.string(), url: Url }))),
   items: v.array(JsonFeedItem),

@@ -20,7 +20,12 @@ export interface RunningWorker {
 
 /** Starts the built Worker (or `script`) with the built assets on a free loopback port. */
 export async function startWorker(
-  options: { port?: number; publicOrigin?: string; script?: string; /** Leave out the assets router (the benchmark measures our code alone). */ assets?: boolean } = {},
+  options: {
+    port?: number;
+    publicOrigin?: string;
+    script?: string /** Leave out the assets router (the benchmark measures our code alone). */;
+    assets?: boolean;
+  } = {},
 ): Promise<RunningWorker> {
   const mf = new Miniflare({
     name: 'zhuzhou-innovation-open-data',

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../../../data';
 import { loadData } from '../../../worker/data-source';
 import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
-import { datasetCard, indicatorCard, renderCard, type CardModel } from '../../../worker/embed/card';
+import { type CardModel, datasetCard, indicatorCard, renderCard } from '../../../worker/embed/card';
 import type { Lang } from '../../../worker/schema';
 import { launchChromium } from '../support/browser';
 
@@ -27,7 +27,12 @@ let data: Snapshot;
 
 /** The Card component alone, bundled for the page with the card CSS as the widget builds it. */
 async function cardBundle(): Promise<string> {
-  const css = (await esbuild.transform(readFileSync(new URL('widgets/src/card.css', root), 'utf8'), { loader: 'css', minify: true })).code;
+  const css = (
+    await esbuild.transform(readFileSync(new URL('widgets/src/card.css', root), 'utf8'), {
+      loader: 'css',
+      minify: true,
+    })
+  ).code;
   const result = await esbuild.build({
     stdin: {
       contents: `import { render } from 'preact';
@@ -54,7 +59,10 @@ window.cardCss = ${JSON.stringify(css)};`,
 }
 
 beforeAll(async () => {
-  [browser, data] = await Promise.all([launchChromium(), createSnapshot(loadData(files, readFileSync(new URL('data/article.txt', root), 'utf8')))]);
+  [browser, data] = await Promise.all([
+    launchChromium(),
+    createSnapshot(loadData(files, readFileSync(new URL('data/article.txt', root), 'utf8'))),
+  ]);
   page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   await page.setContent('<!doctype html><html><head><style id="css"></style></head><body></body></html>');
   await page.addScriptTag({ content: await cardBundle() });
@@ -66,7 +74,10 @@ afterAll(() => browser?.close());
 
 /** Elements as comparable records: tag, the attributes that matter, and text; whitespace-only text ignored. */
 function shape(el: Element): unknown {
-  const attrs = [...el.attributes].filter((a) => a.name !== 'tabindex').map((a) => `${a.name}=${a.value}`).sort();
+  const attrs = [...el.attributes]
+    .filter((a) => a.name !== 'tabindex')
+    .map((a) => `${a.name}=${a.value}`)
+    .sort();
   // Adjacent text nodes count as one (Preact writes " " and "platforms" where the server writes " platforms").
   const children: (string | Element)[] = [];
   for (const n of el.childNodes) {
@@ -78,7 +89,9 @@ function shape(el: Element): unknown {
   return {
     tag: el.localName,
     attrs,
-    children: children.map((c) => (typeof c === 'string' ? c.replace(/\s+/g, ' ') : shape(c))).filter((c) => c !== '' && c !== ' '),
+    children: children
+      .map((c) => (typeof c === 'string' ? c.replace(/\s+/g, ' ') : shape(c)))
+      .filter((c) => c !== '' && c !== ' '),
   };
 }
 
@@ -126,14 +139,24 @@ describe('the widget card and the server card', () => {
 
   it('writes data as text, never as markup', async () => {
     const base = indicatorCard(data.indicator('platforms-total')!, 'zh', data, ORIGIN);
-    const hostile: CardModel = { ...base, label: '<img src=x onerror=alert(1)>', value: { text: '<b>708</b>', unit: '' }, source: { ...base.source, href: 'javascript:alert(1)' } };
+    const hostile: CardModel = {
+      ...base,
+      label: '<img src=x onerror=alert(1)>',
+      value: { text: '<b>708</b>', unit: '' },
+      source: { ...base.source, href: 'javascript:alert(1)' },
+    };
     const result = await page.evaluate((model) => {
       document.body.replaceChildren();
       const host = document.createElement('div');
       document.body.append(host);
       (window as unknown as { drawCard(h: Element, m: unknown, t: string): void }).drawCard(host, model, 'dark');
       const s = host.shadowRoot!;
-      return { label: s.querySelector('.label')!.textContent, value: s.querySelector('.value')!.textContent, elements: s.querySelectorAll('img, b, a').length, theme: s.firstElementChild!.className };
+      return {
+        label: s.querySelector('.label')!.textContent,
+        value: s.querySelector('.value')!.textContent,
+        elements: s.querySelectorAll('img, b, a').length,
+        theme: s.firstElementChild!.className,
+      };
     }, hostile);
     // The link is dropped (only http: and https: are linked); its text stays.
     expect(result).toEqual({ label: hostile.label, value: '<b>708</b>', elements: 0, theme: 'zz dark' });

@@ -43,7 +43,13 @@ export async function startHost(apiOrigin: string): Promise<HostSite> {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': strictCsp(apiOrigin), 'Cache-Control': 'no-store' }).end(html);
+    res
+      .writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': strictCsp(apiOrigin),
+        'Cache-Control': 'no-store',
+      })
+      .end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://localhost:${(server.address() as AddressInfo).port}`;

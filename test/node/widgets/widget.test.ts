@@ -10,13 +10,13 @@ import { files } from '../../../data';
 import { loadData } from '../../../worker/data-source';
 import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
 import { LANG_TAG } from '../../../worker/embed/card';
-import { embedSnippet, type EmbedCode } from '../../../worker/embed/snippet';
+import { type EmbedCode, embedSnippet } from '../../../worker/embed/snippet';
 import type { WidgetManifest } from '../../../worker/embed/widget-script';
 import { formatValue, unitWord } from '../../../worker/format';
 import type { Indicator, Lang } from '../../../worker/schema';
-import { startWorker, type RunningWorker } from '../support/worker';
+import { type RunningWorker, startWorker } from '../support/worker';
 import { launchChromium } from './browser';
-import { hostPage, startHost, type HostSite } from './host';
+import { type HostSite, hostPage, startHost } from './host';
 
 const root = new URL('../../../', import.meta.url);
 const artifacts = new URL('test/artifacts/', root);
@@ -26,7 +26,8 @@ const axeSource = readFileSync(new URL('node_modules/axe-core/axe.min.js', root)
 let data: Snapshot;
 const indicator = (id: string) => data.indicator(id)!;
 const dataset = (id: string) => data.dataset(id)!;
-const figure = (id: string, lang: Lang) => formatValue(indicator(id), lang) + (unitWord(indicator(id), lang) ? ` ${unitWord(indicator(id), lang)}` : '');
+const figure = (id: string, lang: Lang) =>
+  formatValue(indicator(id), lang) + (unitWord(indicator(id), lang) ? ` ${unitWord(indicator(id), lang)}` : '');
 
 let worker: RunningWorker;
 let host: HostSite;
@@ -35,7 +36,11 @@ let manifest: WidgetManifest;
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  [worker, browser, data] = await Promise.all([startWorker(), launchChromium(), createSnapshot(loadData(files, readFileSync(new URL('data/article.txt', root), 'utf8')))]);
+  [worker, browser, data] = await Promise.all([
+    startWorker(),
+    launchChromium(),
+    createSnapshot(loadData(files, readFileSync(new URL('data/article.txt', root), 'utf8'))),
+  ]);
   host = await startHost(worker.origin);
   manifest = JSON.parse(readFileSync(new URL('dist/assets/widgets/manifest.json', root), 'utf8'));
 });
@@ -54,7 +59,12 @@ async function embedCodeFromPage(id: string, lang: Lang): Promise<string> {
   const html = await (await fetch(`${worker.origin}${lang === 'en' ? '/en' : ''}/indicators/${id}`)).text();
   const code = /<code id="embed-code">([\s\S]*?)<\/code>/.exec(html)?.[1];
   expect(code, `embed code on the ${lang} page of ${id}`).toBeTruthy();
-  return code!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return code!
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Everything a page reports that a host would see as a problem. */
@@ -84,7 +94,15 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.ha
 /** Waits until every card on the page has drawn its figures (polling from Node: the host CSP forbids eval). */
 async function cardsReady(page: Page, count: number) {
   await expect
-    .poll(() => page.evaluate(() => [...document.querySelectorAll('zz-indicator')].filter((e) => e.shadowRoot?.querySelector('[role=group]')).length), { timeout: 10_000 })
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            [...document.querySelectorAll('zz-indicator')].filter((e) => e.shadowRoot?.querySelector('[role=group]'))
+              .length,
+        ),
+      { timeout: 10_000 },
+    )
     .toBe(count);
 }
 
@@ -103,7 +121,11 @@ function readCards(page: Page) {
         label: text('.label'),
         value: text('.value'),
         pair: [...s.querySelectorAll('dd')].map((d) => d.textContent),
-        bar: bar && { value: bar.value, max: bar.max, name: s.getElementById(bar.getAttribute('aria-labelledby')!)?.textContent },
+        bar: bar && {
+          value: bar.value,
+          max: bar.max,
+          name: s.getElementById(bar.getAttribute('aria-labelledby')!)?.textContent,
+        },
         rows: [...s.querySelectorAll('li b')].map((b) => b.textContent),
         note: text('.value ~ .note') ?? text('.note'),
         links: [...s.querySelectorAll('a')].map((a) => a.href),
@@ -118,14 +140,22 @@ function readCards(page: Page) {
   );
 }
 
-const ZH_CARDS = ['platforms-total', 'little-giants-national-rank', 'achievement-transfer-target', 'tech-contract-turnover-growth-target'];
+const ZH_CARDS = [
+  'platforms-total',
+  'little-giants-national-rank',
+  'achievement-transfer-target',
+  'tech-contract-turnover-growth-target',
+];
 
 describe('embed code pasted into a strict-CSP page on another origin', () => {
   it('renders the Chinese figures with one API request, no CSP violation or console error, and no layout shift', async () => {
     // The embed kit's code (hashed script with SRI, element with fallback text), pasted once per card:
     // several script tags load the script several times, harmlessly.
     const codes = ZH_CARDS.map((id) => kitCode(id, 'zh').html);
-    const url = host.page('/zh', hostPage('zh-CN', '株洲科创数据卡片', `<div class="grid">\n${codes.join('\n')}\n</div>`));
+    const url = host.page(
+      '/zh',
+      hostPage('zh-CN', '株洲科创数据卡片', `<div class="grid">\n${codes.join('\n')}\n</div>`),
+    );
     const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
     const w = watch(page);
     const requested: string[] = [];
@@ -138,24 +168,46 @@ describe('embed code pasted into a strict-CSP page on another origin', () => {
     const cards = await readCards(page);
 
     const card = (id: string) => cards.find((c) => c.indicator === id)!;
-    expect(card('platforms-total')).toMatchObject({ lang: 'zh-CN', label: indicator('platforms-total').label.zh, value: figure('platforms-total', 'zh') });
+    expect(card('platforms-total')).toMatchObject({
+      lang: 'zh-CN',
+      label: indicator('platforms-total').label.zh,
+      value: figure('platforms-total', 'zh'),
+    });
     expect(card('platforms-total').value).toBe('708家');
-    expect(card('little-giants-national-rank')).toMatchObject({ value: '第17位', label: indicator('little-giants-national-rank').label.zh });
-    expect(card('little-giants-national-rank').note).toContain(indicator('little-giants-national-rank').relations!.scope!.zh);
+    expect(card('little-giants-national-rank')).toMatchObject({
+      value: '第17位',
+      label: indicator('little-giants-national-rank').label.zh,
+    });
+    expect(card('little-giants-national-rank').note).toContain(
+      indicator('little-giants-national-rank').relations!.scope!.zh,
+    );
     // A target with its qualifier-bearing figure beside the so-far figure the embed code names; a bar where they compare.
     const transfer = card('achievement-transfer-target');
-    expect(transfer.pair).toEqual([figure('achievement-transfer-target', 'zh'), figure('achievements-transferred-2023', 'zh')]);
+    expect(transfer.pair).toEqual([
+      figure('achievement-transfer-target', 'zh'),
+      figure('achievements-transferred-2023', 'zh'),
+    ]);
     expect(transfer.bar).toMatchObject({ value: 27, max: 100 });
     expect(transfer.bar!.name).toContain('27%');
     // 129亿元 so far against a +30% growth target: side by side, never as a bar.
     const turnover = card('tech-contract-turnover-growth-target');
-    expect(turnover.pair).toEqual([figure('tech-contract-turnover-growth-target', 'zh'), figure('tech-contract-turnover-2023', 'zh')]);
+    expect(turnover.pair).toEqual([
+      figure('tech-contract-turnover-growth-target', 'zh'),
+      figure('tech-contract-turnover-2023', 'zh'),
+    ]);
     expect(turnover.pair[1]).toBe('129亿元');
     expect(turnover.bar).toBeNull();
     for (const c of cards) {
       expect(c.links.length).toBe(1);
       expect(c.links[0]).toMatch(new RegExp(`^${worker.origin}/indicators/[a-z0-9-]+$`));
-      expect(c).toMatchObject({ styleAttrs: 0, styleElements: 0, adopted: 2, live: '', status: null, theme: 'zz light' });
+      expect(c).toMatchObject({
+        styleAttrs: 0,
+        styleElements: 0,
+        adopted: 2,
+        live: '',
+        status: null,
+        theme: 'zz light',
+      });
     }
 
     // One batched request for all the cards (the so-far figures included).
@@ -163,9 +215,13 @@ describe('embed code pasted into a strict-CSP page on another origin', () => {
     const ids = new URL(w.api[0]!.url()).searchParams.get('ids')!.split(',');
     expect(ids.sort()).toEqual([...ZH_CARDS, 'achievements-transferred-2023', 'tech-contract-turnover-2023'].sort());
     // No cookies, no storage, no third party: only the host page and the Worker were asked for anything.
-    expect((await w.api[0]!.allHeaders())['cookie']).toBeUndefined();
+    expect((await w.api[0]!.allHeaders()).cookie).toBeUndefined();
     expect(requested.every((u) => u.startsWith(`${host.origin}/`) || u.startsWith(`${worker.origin}/`))).toBe(true);
-    expect(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length])).toEqual(['', 0, 0]);
+    expect(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length])).toEqual([
+      '',
+      0,
+      0,
+    ]);
 
     await page.locator('#after').scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual([]);
@@ -183,10 +239,11 @@ describe('embed code pasted into a strict-CSP page on another origin', () => {
   });
 
   it('works with the script once in <head>, before the cards and placeholders exist', async () => {
-    const html = hostPage('zh-CN', 'Head', `<div class="grid">${kitCode('platforms-total', 'zh').element}\n${kitCode('single-champions', 'zh').div}</div>`).replace(
-      '</head>',
-      `${kitCode('platforms-total', 'zh').script.replace(' async', '')}\n</head>`,
-    );
+    const html = hostPage(
+      'zh-CN',
+      'Head',
+      `<div class="grid">${kitCode('platforms-total', 'zh').element}\n${kitCode('single-champions', 'zh').div}</div>`,
+    ).replace('</head>', `${kitCode('platforms-total', 'zh').script.replace(' async', '')}\n</head>`);
     const page = await browser.newPage();
     const w = watch(page);
     await page.addInitScript(CLS_OBSERVER);
@@ -230,20 +287,37 @@ ${kitCode('platforms-total', 'en').script}`;
     await cardsReady(page, 3);
     expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual([]);
     // The JS API, as a site that mounts cards itself would call it.
-    await page.evaluate(() => (window as unknown as { ZZIndicators: { mount(e: Element, o: object): Element } }).ZZIndicators.mount(document.getElementById('mine')!, { indicator: 'single-champions', theme: 'dark' }));
+    await page.evaluate(() =>
+      (window as unknown as { ZZIndicators: { mount(e: Element, o: object): Element } }).ZZIndicators.mount(
+        document.getElementById('mine')!,
+        { indicator: 'single-champions', theme: 'dark' },
+      ),
+    );
     await cardsReady(page, 4);
     const cards = await readCards(page);
     const card = (id: string) => cards.find((c) => c.indicator === id || c.dataset === id)!;
 
-    expect(card('platforms-total')).toMatchObject({ lang: 'en', theme: 'zz dark', value: '708 platforms', label: indicator('platforms-total').label.en });
+    expect(card('platforms-total')).toMatchObject({
+      lang: 'en',
+      theme: 'zz dark',
+      value: '708 platforms',
+      label: indicator('platforms-total').label.en,
+    });
     expect(card('little-giants-national-rank')).toMatchObject({ lang: 'en', value: '17th' });
-    expect(card('innovation-platforms')).toMatchObject({ label: list.title.en, rows: list.indicators.map((i) => figure(i.id, 'en')) });
+    expect(card('innovation-platforms')).toMatchObject({
+      label: list.title.en,
+      rows: list.indicators.map((i) => figure(i.id, 'en')),
+    });
     expect(card('innovation-platforms').links).toEqual([`${worker.origin}/en/datasets/innovation-platforms`]);
     expect(card('single-champions')).toMatchObject({ value: figure('single-champions', 'en'), theme: 'zz dark' });
     for (const c of cards) expect(c.links.every((href) => href.startsWith(`${worker.origin}/en/`))).toBe(true);
 
     // One batch for the indicators on the page, one dataset, and one more batch for the card mounted later.
-    expect(w.api.map((r) => new URL(r.url()).pathname).sort()).toEqual(['/api/v1/datasets/innovation-platforms', '/api/v1/indicators', '/api/v1/indicators']);
+    expect(w.api.map((r) => new URL(r.url()).pathname).sort()).toEqual([
+      '/api/v1/datasets/innovation-platforms',
+      '/api/v1/indicators',
+      '/api/v1/indicators',
+    ]);
     expect(w.errors).toEqual([]);
     await page.screenshot({ path: new URL('widgets-en-dark.png', artifacts).pathname, fullPage: true });
     await page.close();
@@ -260,19 +334,36 @@ ${kitCode('platforms-total', 'en').script}`;
  */
 const ARTICLE_LAYOUTS = {
   // Typical CMS typography: a serif body font, loose paragraphs.
-  'serif 16px': 'body { font: 16px/1.8 Georgia, "Times New Roman", "Noto Serif CJK SC", "DejaVu Serif", serif; } p { margin: 1em 0; line-height: 1.8; }',
-  'serif 18px': 'body { font: 18px/1.8 Georgia, "Times New Roman", "Noto Serif CJK SC", "DejaVu Serif", serif; } p { margin: 1em 0; line-height: 1.8; }',
+  'serif 16px':
+    'body { font: 16px/1.8 Georgia, "Times New Roman", "Noto Serif CJK SC", "DejaVu Serif", serif; } p { margin: 1em 0; line-height: 1.8; }',
+  'serif 18px':
+    'body { font: 18px/1.8 Georgia, "Times New Roman", "Noto Serif CJK SC", "DejaVu Serif", serif; } p { margin: 1em 0; line-height: 1.8; }',
   // A CSS reset with tight paragraphs: the fallback takes less room than a card needs, so cards must fit themselves in.
-  'tight reset 15px': '* { margin: 0; padding: 0; } body { font: 15px/1.3 serif; } p { margin: 0.3em 0; } ul { list-style: none; }',
+  'tight reset 15px':
+    '* { margin: 0; padding: 0; } body { font: 15px/1.3 serif; } p { margin: 0.3em 0; } ul { list-style: none; }',
 } as const;
 type ArticleLayout = keyof typeof ARTICLE_LAYOUTS;
 
 /** Number, rank, target (with and without a bar) and dataset cards, and one `<div>` placeholder. */
-const ARTICLE_CARDS = ['platforms-total', 'little-giants-national-rank', 'achievement-transfer-target', 'tech-contract-turnover-growth-target', 'innovation-platforms', 'single-champions', 'specialised-enterprises'];
+const ARTICLE_CARDS = [
+  'platforms-total',
+  'little-giants-national-rank',
+  'achievement-transfer-target',
+  'tech-contract-turnover-growth-target',
+  'innovation-platforms',
+  'single-champions',
+  'specialised-enterprises',
+];
 
 function articlePage(lang: Lang, layout: ArticleLayout): string {
-  const css = host.stylesheet(`/article-${layout.replace(/\W+/g, '-')}.css`, `${ARTICLE_LAYOUTS[layout]}\nbody { padding: 24px; color: #222; background: #fdfdfb; }\narticle { max-width: 38em; margin: 0 auto; }\na { color: #0645ad; }\n`);
-  const prose = lang === 'zh' ? '株洲市科技局近日发布了2023年科技创新工作情况，以下数据卡片随正文嵌入，数据更新时自动刷新。' : 'Zhuzhou published its science and technology figures for the year; the cards below sit in the text and update when the figures do.';
+  const css = host.stylesheet(
+    `/article-${layout.replace(/\W+/g, '-')}.css`,
+    `${ARTICLE_LAYOUTS[layout]}\nbody { padding: 24px; color: #222; background: #fdfdfb; }\narticle { max-width: 38em; margin: 0 auto; }\na { color: #0645ad; }\n`,
+  );
+  const prose =
+    lang === 'zh'
+      ? '株洲市科技局近日发布了2023年科技创新工作情况，以下数据卡片随正文嵌入，数据更新时自动刷新。'
+      : 'Zhuzhou published its science and technology figures for the year; the cards below sit in the text and update when the figures do.';
   const cards = ARTICLE_CARDS.map((id, n) => {
     const code = kitCode(id, lang);
     return `${n === ARTICLE_CARDS.length - 1 ? code.div : code.element}\n<p>${prose}</p>`;
@@ -299,10 +390,16 @@ ${kitCode('platforms-total', lang).script}
 }
 
 /** Two frames, so layout-shift entries for whatever was just drawn have been reported. */
-const frames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+const frames = (page: Page) =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 const shifts = (page: Page) => page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
 /** Where every block of the article is: paragraphs, cards and placeholders. */
-const blocks = (page: Page) => page.evaluate(() => [...document.querySelectorAll('article > *')].map((e) => `${e.localName} ${e.getBoundingClientRect().top} ${e.getBoundingClientRect().height}`));
+const blocks = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('article > *')].map(
+      (e) => `${e.localName} ${e.getBoundingClientRect().top} ${e.getBoundingClientRect().height}`,
+    ),
+  );
 
 /** The API, now answering with every figure grown (708 → 70,803), under a new ETag. */
 const grow = (i: Indicator): Indicator => ({ ...i, value: i.value * 100 + 3 });
@@ -326,7 +423,9 @@ async function openArticle(page: Page, lang: Lang, layout: ArticleLayout) {
     await painted;
     await route.continue();
   });
-  await page.goto(host.page(`/article-${lang}-${layout.replace(/\W+/g, '-')}`, articlePage(lang, layout)), { waitUntil: 'domcontentloaded' });
+  await page.goto(host.page(`/article-${lang}-${layout.replace(/\W+/g, '-')}`, articlePage(lang, layout)), {
+    waitUntil: 'domcontentloaded',
+  });
   await frames(page);
   expect(await page.evaluate(() => document.querySelector('zz-indicator')!.shadowRoot)).toBeNull();
   const before = await blocks(page);
@@ -350,7 +449,9 @@ describe('zero layout shift in an article column', () => {
         expect(await blocks(page)).toEqual(before);
 
         await growFigures(page);
-        await expect.poll(async () => (await readCards(page)).find((c) => c.indicator === 'platforms-total')!.value).toContain(formatValue(grow(indicator('platforms-total')), lang));
+        await expect
+          .poll(async () => (await readCards(page)).find((c) => c.indicator === 'platforms-total')!.value)
+          .toContain(formatValue(grow(indicator('platforms-total')), lang));
         await frames(page);
         expect(await shifts(page), 'layout shifts when the figures changed').toEqual([]);
         expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
@@ -365,12 +466,19 @@ describe('zero layout shift in an article column', () => {
         await page.unroute(`${worker.origin}/api/v1/**`);
         await page.route(`${worker.origin}/api/v1/**`, (route) => route.abort());
         await page.evaluate(() => (window as unknown as { ZZIndicators: { refresh(): void } }).ZZIndicators.refresh());
-        await expect.poll(async () => (await readCards(page)).every((c) => c.stale && c.status?.includes(lang === 'zh' ? '重试' : 'Retry'))).toBe(true);
+        await expect
+          .poll(async () =>
+            (await readCards(page)).every((c) => c.stale && c.status?.includes(lang === 'zh' ? '重试' : 'Retry')),
+          )
+          .toBe(true);
         await frames(page);
         expect(await shifts(page), 'layout shifts when the cards went stale').toEqual([]);
         expect(await blocks(page)).toEqual(before);
         expect(w.errors.filter((e) => !e.includes('net::ERR_FAILED'))).toEqual([]);
-        await page.screenshot({ path: new URL(`widgets-article-${layout.replace(/\W+/g, '-')}-${lang}.png`, artifacts).pathname, fullPage: true });
+        await page.screenshot({
+          path: new URL(`widgets-article-${layout.replace(/\W+/g, '-')}-${lang}.png`, artifacts).pathname,
+          fullPage: true,
+        });
         await page.close();
       });
     }
@@ -381,17 +489,25 @@ describe('many cards', () => {
   it('splits a page of more than 50 figures into batches of at most 50, and says which ids do not exist', async () => {
     const known = data.indicators.map((i) => i.id);
     const unknown = Array.from({ length: 60 - known.length }, (_, n) => `no-such-figure-${n + 1}`);
-    const cards = [...known, ...unknown, 'Not An Id!'].map((id) => `<zz-indicator indicator="${id}"><p>${id}</p></zz-indicator>`).join('\n');
+    const cards = [...known, ...unknown, 'Not An Id!']
+      .map((id) => `<zz-indicator indicator="${id}"><p>${id}</p></zz-indicator>`)
+      .join('\n');
     const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
     const w = watch(page);
-    await page.goto(host.page('/many', hostPage('en', 'Many', `${cards}\n<script src="${worker.origin}/widget.js" async></script>`)));
+    await page.goto(
+      host.page('/many', hostPage('en', 'Many', `${cards}\n<script src="${worker.origin}/widget.js" async></script>`)),
+    );
     await expect.poll(() => page.evaluate(() => document.querySelectorAll('zz-indicator').length)).toBe(61);
     await cardsReady(page, known.length);
     const batches = w.api.map((r) => new URL(r.url()).searchParams.get('ids')!.split(','));
     expect(batches.map((b) => b.length).sort()).toEqual([10, 50]);
     // Every valid id asked for once; the malformed one never sent (it would fail the whole batch).
     expect(batches.flat().sort()).toEqual([...known, ...unknown].sort());
-    const status = await page.evaluate(() => [...document.querySelectorAll('zz-indicator')].map((e) => e.shadowRoot!.querySelector('.status')?.textContent ?? null));
+    const status = await page.evaluate(() =>
+      [...document.querySelectorAll('zz-indicator')].map(
+        (e) => e.shadowRoot!.querySelector('.status')?.textContent ?? null,
+      ),
+    );
     expect(status.slice(0, known.length).every((s) => s === null)).toBe(true);
     expect(status.slice(known.length)).toEqual(Array(unknown.length + 1).fill('No such indicator'));
     expect(w.errors).toEqual([]);
@@ -403,20 +519,47 @@ describe('accessibility (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no axe-core violations in the ${scheme} colour scheme`, async () => {
       // axe is injected as a script, which the host CSP rightly refuses: this context bypasses CSP for axe alone.
-      const context: BrowserContext = await browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width: 900, height: 1200 } });
+      const context: BrowserContext = await browser.newContext({
+        bypassCSP: true,
+        colorScheme: scheme,
+        viewport: { width: 900, height: 1200 },
+      });
       const page = await context.newPage();
       // Light: explicit light cards on a light page; dark: `auto` cards following the dark scheme, and explicit dark ones.
       const theme = scheme === 'dark' ? 'auto' : 'light';
       const codes = [...ZH_CARDS, 'technology-transfer'].map((id) => kitCode(id, 'en', theme).html);
       if (scheme === 'dark') codes.push(kitCode('platforms-national', 'zh', 'dark').html);
-      await page.goto(host.page(`/axe-${scheme}`, hostPage('en', 'Cards', `<div class="grid${scheme === 'dark' ? ' dark-section' : ''}">${codes.join('\n')}</div>`)));
+      await page.goto(
+        host.page(
+          `/axe-${scheme}`,
+          hostPage(
+            'en',
+            'Cards',
+            `<div class="grid${scheme === 'dark' ? ' dark-section' : ''}">${codes.join('\n')}</div>`,
+          ),
+        ),
+      );
       await cardsReady(page, codes.length);
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[]; passes: unknown[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                c: Document,
+                o: object,
+              ): Promise<{
+                violations: { id: string; help: string; nodes: { target: unknown }[] }[];
+                passes: unknown[];
+              }>;
+            };
+          }
+        ).axe;
         return axe.run(document, { resultTypes: ['violations'] });
       });
-      expect(result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+      expect(
+        result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`),
+      ).toEqual([]);
       expect(result.passes.length).toBeGreaterThan(10);
       await page.screenshot({ path: new URL(`widgets-axe-${scheme}.png`, artifacts).pathname, fullPage: true });
       await context.close();
@@ -426,19 +569,42 @@ describe('accessibility (axe-core)', () => {
 
 describe('accessibility (axe-core) in an article column', () => {
   it('has no axe-core violations with the cards fitted into tight fallback boxes, after their figures grew', async () => {
-    const context: BrowserContext = await browser.newContext({ bypassCSP: true, viewport: { width: 900, height: 4000 } });
+    const context: BrowserContext = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 900, height: 4000 },
+    });
     const page = await context.newPage();
     await openArticle(page, 'en', 'tight reset 15px');
     await growFigures(page);
-    await expect.poll(async () => (await readCards(page)).find((c) => c.indicator === 'platforms-total')!.value).toContain(formatValue(grow(indicator('platforms-total')), 'en'));
+    await expect
+      .poll(async () => (await readCards(page)).find((c) => c.indicator === 'platforms-total')!.value)
+      .toContain(formatValue(grow(indicator('platforms-total')), 'en'));
     // Some card had to scroll inside its box: axe then checks the region can be reached from the keyboard.
-    expect(await page.evaluate(() => [...document.querySelectorAll('zz-indicator')].some((e) => { const c = e.shadowRoot!.querySelector('.card')!; return c.scrollHeight > c.clientHeight; }))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('zz-indicator')].some((e) => {
+          const c = e.shadowRoot!.querySelector('.card')!;
+          return c.scrollHeight > c.clientHeight;
+        }),
+      ),
+    ).toBe(true);
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              c: Document,
+              o: object,
+            ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }>;
+          };
+        }
+      ).axe;
       return axe.run(document, { resultTypes: ['violations'] });
     });
-    expect(result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+    expect(result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual(
+      [],
+    );
     await context.close();
   });
 });
@@ -457,14 +623,25 @@ describe('safety', () => {
       }
       await route.fulfill({ response: res, json: body });
     });
-    await page.goto(host.page('/xss', hostPage('zh-CN', 'XSS', `<zz-indicator indicator="platforms-total"></zz-indicator><script src="${worker.origin}/widget.js"></script>`)));
+    await page.goto(
+      host.page(
+        '/xss',
+        hostPage(
+          'zh-CN',
+          'XSS',
+          `<zz-indicator indicator="platforms-total"></zz-indicator><script src="${worker.origin}/widget.js"></script>`,
+        ),
+      ),
+    );
     await cardsReady(page, 1);
     const [card] = await readCards(page);
     expect(card!.label).toBe(payload);
     expect(card!.value).toBe(`708${payload}`);
     const active = await page.evaluate(() => ({
       xss: (window as unknown as { __xss?: number }).__xss,
-      elements: document.querySelector('zz-indicator')!.shadowRoot!.querySelectorAll('img, script').length + document.querySelectorAll('img').length,
+      elements:
+        document.querySelector('zz-indicator')!.shadowRoot!.querySelectorAll('img, script').length +
+        document.querySelectorAll('img').length,
     }));
     expect(active).toEqual({ xss: undefined, elements: 0 });
     expect(w.errors).toEqual([]);
@@ -475,9 +652,27 @@ describe('safety', () => {
     const page = await browser.newPage();
     const w = watch(page);
     await page.route(`${worker.origin}/api/v1/**`, (route) => route.fulfill({ status: 503, body: 'down' }));
-    await page.goto(host.page('/down', hostPage('zh-CN', 'Down', `<zz-indicator indicator="platforms-total"><p>全市各类科技创新平台：708家</p></zz-indicator><script src="${worker.origin}/widget.js"></script>`)));
-    await expect.poll(() => page.evaluate(() => document.querySelector('zz-indicator')!.shadowRoot!.querySelector('.status')?.textContent)).toContain('重试');
-    const fallback = await page.evaluate(() => (document.querySelector('zz-indicator')!.shadowRoot!.querySelector('slot') as HTMLSlotElement).assignedNodes().map((n) => n.textContent).join(''));
+    await page.goto(
+      host.page(
+        '/down',
+        hostPage(
+          'zh-CN',
+          'Down',
+          `<zz-indicator indicator="platforms-total"><p>全市各类科技创新平台：708家</p></zz-indicator><script src="${worker.origin}/widget.js"></script>`,
+        ),
+      ),
+    );
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.querySelector('zz-indicator')!.shadowRoot!.querySelector('.status')?.textContent),
+      )
+      .toContain('重试');
+    const fallback = await page.evaluate(() =>
+      (document.querySelector('zz-indicator')!.shadowRoot!.querySelector('slot') as HTMLSlotElement)
+        .assignedNodes()
+        .map((n) => n.textContent)
+        .join(''),
+    );
     expect(fallback).toContain('708家');
     // The 503 itself is a network error in the console; nothing thrown, nothing unhandled.
     expect(w.errors.filter((e) => !e.includes('503'))).toEqual([]);
@@ -495,16 +690,28 @@ describe('live refresh', () => {
     const w = watch(page);
     await page.clock.install();
     await page.goto(
-      host.page('/live', hostPage('zh-CN', 'Live', `<zz-indicator indicator="platforms-total" refresh="60"></zz-indicator><zz-indicator indicator="little-giants"></zz-indicator><script src="${worker.origin}/widget.js"></script>`)),
+      host.page(
+        '/live',
+        hostPage(
+          'zh-CN',
+          'Live',
+          `<zz-indicator indicator="platforms-total" refresh="60"></zz-indicator><zz-indicator indicator="little-giants"></zz-indicator><script src="${worker.origin}/widget.js"></script>`,
+        ),
+      ),
     );
     await cardsReady(page, 2);
     expect(w.api).toHaveLength(1);
     const first = await w.api[0]!.response();
-    const etag = first!.headers()['etag'];
+    const etag = first!.headers().etag;
     expect(etag).toBeTruthy();
 
     // One interval later: the same batch, conditional, answered 304; the figures stay.
-    const revalidated = page.waitForResponse((r) => r.url().startsWith(`${worker.origin}/api/v1/indicators`) && r.request().method() === 'GET' && r.status() === 304);
+    const revalidated = page.waitForResponse(
+      (r) =>
+        r.url().startsWith(`${worker.origin}/api/v1/indicators`) &&
+        r.request().method() === 'GET' &&
+        r.status() === 304,
+    );
     await page.clock.runFor(60_000);
     const res304 = await revalidated;
     expect(res304.url()).toBe(first!.url());
@@ -514,16 +721,22 @@ describe('live refresh', () => {
     expect(giants).toMatchObject({ value: figure('little-giants', 'zh') });
 
     // A hidden tab does not poll; it catches up when shown again.
-    const gets = () => w.api.filter((r) => r.method() === 'GET' && r.url().startsWith(`${worker.origin}/api/v1/indicators`)).length;
+    const gets = () =>
+      w.api.filter((r) => r.method() === 'GET' && r.url().startsWith(`${worker.origin}/api/v1/indicators`)).length;
     const before = gets();
     await page.evaluate(() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }));
     await page.clock.runFor(180_000);
     // No pause to wait for polls that should not come: requests are reported in the order the page makes them, so once
     // a request made after the hidden interval is seen, any poll made during it has been seen too.
     const marker = `${worker.origin}/api/v1/datasets`;
-    await Promise.all([page.waitForRequest(marker), page.evaluate((url) => fetch(url).then((res) => res.status), marker)]);
+    await Promise.all([
+      page.waitForRequest(marker),
+      page.evaluate((url) => fetch(url).then((res) => res.status), marker),
+    ]);
     expect(gets()).toBe(before);
-    const caughtUp = page.waitForResponse((r) => r.url().startsWith(`${worker.origin}/api/v1/indicators`) && r.request().method() === 'GET');
+    const caughtUp = page.waitForResponse(
+      (r) => r.url().startsWith(`${worker.origin}/api/v1/indicators`) && r.request().method() === 'GET',
+    );
     await page.evaluate(() => {
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
       document.dispatchEvent(new Event('visibilitychange'));
@@ -557,7 +770,11 @@ describe('live refresh', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await readCards(page))[0]!.value).toBe('710家');
     [total, giants] = await readCards(page);
-    expect(total).toMatchObject({ stale: false, status: null, live: `${indicator('platforms-total').label.zh}: 710家` });
+    expect(total).toMatchObject({
+      stale: false,
+      status: null,
+      live: `${indicator('platforms-total').label.zh}: 710家`,
+    });
     expect(giants).toMatchObject({ live: '' });
     // Focus stays in the card whose button went away.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('indicator'))).toBe('platforms-total');

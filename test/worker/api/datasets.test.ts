@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { DatasetDetailSchema, DatasetListSchema } from '../../../worker/api/schema';
 import { oneLanguageSchema } from '../../../worker/api/localize';
+import { DatasetDetailSchema, DatasetListSchema } from '../../../worker/api/schema';
 import { catalog, csvRecords, get, getJson, hasBilingual, ORIGIN, readCsv, storedDatasets } from './support';
 
 type List = v.InferOutput<typeof DatasetListSchema>;
@@ -64,7 +64,15 @@ describe('GET /api/v1/datasets/:id', () => {
       expect(body.indicators.map((i) => i.id)).toEqual(stored.indicators.map((i) => i.id));
       for (const [n, i] of body.indicators.entries()) {
         const s = stored.indicators[n]!;
-        expect([i.value, i.unit, i.qualifier, i.kind, i.period, i.asOf, i.figure]).toEqual([s.value, s.unit, s.qualifier, s.kind, s.period, s.asOf, s.figure]);
+        expect([i.value, i.unit, i.qualifier, i.kind, i.period, i.asOf, i.figure]).toEqual([
+          s.value,
+          s.unit,
+          s.qualifier,
+          s.kind,
+          s.period,
+          s.asOf,
+          s.figure,
+        ]);
         expect(i.dataset).toBe(stored.id);
         expect(i.source.quote).toBe(s.source.quote);
         expect(i.source.publisher).toEqual(catalog.article.publisher);
@@ -78,7 +86,10 @@ describe('GET /api/v1/datasets/:id', () => {
       expect(res.status, id).toBe(404);
       expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
     }
-    const near = await (await get('/api/v1/datasets/Innovation-Platforms')).json<{ suggestions: string[]; detail: string }>();
+    const near = await (await get('/api/v1/datasets/Innovation-Platforms')).json<{
+      suggestions: string[];
+      detail: string;
+    }>();
     expect(near.suggestions).toContain('innovation-platforms');
     expect(near.detail).toMatch(/lowercase kebab-case/);
   });
@@ -110,15 +121,24 @@ describe('dataset CSV', () => {
     for (const [n, r] of records.entries()) {
       const s = stored.indicators[n]!;
       expect(Number(r.value)).toBe(s.value);
-      expect([r.unit, r.qualifier, r.label_zh, r.label_en, r.source_quote, r.dataset]).toEqual([s.unit, s.qualifier, s.label.zh, s.label.en, s.source.quote, id]);
+      expect([r.unit, r.qualifier, r.label_zh, r.label_en, r.source_quote, r.dataset]).toEqual([
+        s.unit,
+        s.qualifier,
+        s.label.zh,
+        s.label.en,
+        s.source.quote,
+        id,
+      ]);
     }
   });
 
   it('gives the same table for .csv, ?format=csv and Accept: text/csv', async () => {
     const bodies = await Promise.all(
-      [get(`/api/v1/datasets/${id}.csv`), get(`/api/v1/datasets/${id}?format=csv`), get(`/api/v1/datasets/${id}`, { headers: { Accept: 'text/csv' } })].map(
-        async (r) => (await readCsv(await r)).text,
-      ),
+      [
+        get(`/api/v1/datasets/${id}.csv`),
+        get(`/api/v1/datasets/${id}?format=csv`),
+        get(`/api/v1/datasets/${id}`, { headers: { Accept: 'text/csv' } }),
+      ].map(async (r) => (await readCsv(await r)).text),
     );
     expect(bodies[1]).toBe(bodies[0]);
     expect(bodies[2]).toBe(bodies[0]);

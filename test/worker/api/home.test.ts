@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ApiIndexSchema, DatasetListSchema } from '../../../worker/api/schema';
+import { ApiIndexSchema, type DatasetListSchema } from '../../../worker/api/schema';
 import { catalog, get, getJson, ORIGIN } from './support';
 
 type Index = v.InferOutput<typeof ApiIndexSchema>;
@@ -40,7 +40,9 @@ describe('GET /api/v1', () => {
   });
 
   it('links each indicator to its page, embed card and badge, all answering 200', async () => {
-    const { indicators } = await getJson<{ indicators: { links: Record<string, string> }[] }>('/api/v1/indicators?ids=platforms-total');
+    const { indicators } = await getJson<{ indicators: { links: Record<string, string> }[] }>(
+      '/api/v1/indicators?ids=platforms-total',
+    );
     for (const link of Object.values(indicators[0]!.links)) {
       const res = await get(link.slice(ORIGIN.length));
       expect(res.status, link).toBe(200);

@@ -86,7 +86,15 @@ describe('hostile request targets', () => {
 
 describe('wrong methods', () => {
   it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('%s on an API resource → 405 with Allow', async (method) => {
-    for (const path of ['/api/v1', '/api/v1/datasets', '/api/v1/datasets/innovation-platforms', '/api/v1/datasets/innovation-platforms.csv', '/api/v1/indicators', '/api/v1/indicators/platforms-total', '/api/v1/openapi.json']) {
+    for (const path of [
+      '/api/v1',
+      '/api/v1/datasets',
+      '/api/v1/datasets/innovation-platforms',
+      '/api/v1/datasets/innovation-platforms.csv',
+      '/api/v1/indicators',
+      '/api/v1/indicators/platforms-total',
+      '/api/v1/openapi.json',
+    ]) {
       const res = await get(path, { method, body: method === 'DELETE' ? undefined : '{}' });
       await expectProblem(res, 405, `${method} ${path}`);
       expect(res.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
@@ -115,7 +123,21 @@ describe('property: nothing under /api/v1 gives a 5xx', () => {
     fc.webSegment(),
     fc.string({ unit: 'binary', maxLength: 30 }).map(encodeURIComponent),
     fc.string({ maxLength: 12 }),
-    fc.constantFrom('datasets', 'indicators', 'news', 'openapi.json', 'indicators.csv', 'innovation-platforms', 'platforms-total', 'innovation-platforms.csv', '..', '%2e%2e', '%', '%00', '%ff'),
+    fc.constantFrom(
+      'datasets',
+      'indicators',
+      'news',
+      'openapi.json',
+      'indicators.csv',
+      'innovation-platforms',
+      'platforms-total',
+      'innovation-platforms.csv',
+      '..',
+      '%2e%2e',
+      '%',
+      '%00',
+      '%ff',
+    ),
   );
   const query = fc.oneof(
     fc.constant(''),
@@ -124,13 +146,19 @@ describe('property: nothing under /api/v1 gives a 5xx', () => {
       .array(
         fc.tuple(
           fc.constantFrom('ids', 'lang', 'format', 'kind', 'dataset', 'unit', 'qualifier', 'measure', 'x', ''),
-          fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('en', 'zh', 'csv', 'json', 'target', 'platforms-total,little-giants', '%', '%00')),
+          fc.oneof(
+            fc.string({ maxLength: 40 }),
+            fc.constantFrom('en', 'zh', 'csv', 'json', 'target', 'platforms-total,little-giants', '%', '%00'),
+          ),
         ),
         { maxLength: 4 },
       )
       .map((pairs) => `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`),
   );
-  const accept = fc.option(fc.oneof(fc.constantFrom('text/csv', 'text/html', '*/*', 'application/json;q=0'), fc.string({ maxLength: 20 })), { nil: undefined });
+  const accept = fc.option(
+    fc.oneof(fc.constantFrom('text/csv', 'text/html', '*/*', 'application/json;q=0'), fc.string({ maxLength: 20 })),
+    { nil: undefined },
+  );
 
   it('random paths, queries and Accept headers get 2xx, 3xx or a 4xx problem', async () => {
     await fc.assert(

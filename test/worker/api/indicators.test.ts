@@ -32,7 +32,12 @@ describe('GET /api/v1/indicators/:id', () => {
       });
       expect(i.asOf).toBe(s.asOf);
       expect(i.relations).toEqual(s.relations);
-      expect(i.source).toEqual({ publisher: catalog.article.publisher, title: catalog.article.title, ...(s.source.section ? { section: s.source.section } : {}), quote: s.source.quote });
+      expect(i.source).toEqual({
+        publisher: catalog.article.publisher,
+        title: catalog.article.title,
+        ...(s.source.section ? { section: s.source.section } : {}),
+        quote: s.source.quote,
+      });
       expect(i.links.self).toBe(`${ORIGIN}/api/v1/indicators/${s.id}`);
       expect(i.links.dataset).toBe(`${ORIGIN}/api/v1/datasets/${s.dataset}`);
     }
@@ -86,7 +91,9 @@ describe('GET /api/v1/indicators (list and filters)', () => {
 
   it('filters by dataset and combines filters with AND', async () => {
     const { indicators } = await getJson<List>('/api/v1/indicators?dataset=targets-2023&kind=target&unit=percent');
-    const expected = storedIndicators.filter((s) => s.dataset === 'targets-2023' && s.kind === 'target' && s.unit === 'percent');
+    const expected = storedIndicators.filter(
+      (s) => s.dataset === 'targets-2023' && s.kind === 'target' && s.unit === 'percent',
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(indicators.map((i) => i.id)).toEqual(expected.map((s) => s.id));
   });
@@ -116,7 +123,15 @@ describe('GET /api/v1/indicators (list and filters)', () => {
     expect(records.map((r) => r.id)).toEqual(ids);
     for (const [n, r] of records.entries()) {
       const s = storedIndicators[n]!;
-      expect([Number(r.value), r.unit, r.qualifier, r.kind, r.period, r.as_of, r.figure]).toEqual([s.value, s.unit, s.qualifier, s.kind, s.period, s.asOf ?? '', s.figure]);
+      expect([Number(r.value), r.unit, r.qualifier, r.kind, r.period, r.as_of, r.figure]).toEqual([
+        s.value,
+        s.unit,
+        s.qualifier,
+        s.kind,
+        s.period,
+        s.asOf ?? '',
+        s.figure,
+      ]);
     }
     const same = await readCsv(await get('/api/v1/indicators?format=csv'));
     expect(same.text).toBe(text);
@@ -125,7 +140,9 @@ describe('GET /api/v1/indicators (list and filters)', () => {
   it('filters the CSV too', async () => {
     const records = csvRecords((await readCsv(await get('/api/v1/indicators.csv?kind=target&lang=zh'))).text);
     expect(records.map((r) => r.id)).toEqual(storedIndicators.filter((s) => s.kind === 'target').map((s) => s.id));
-    expect(records.map((r) => r.label)).toEqual(storedIndicators.filter((s) => s.kind === 'target').map((s) => s.label.zh));
+    expect(records.map((r) => r.label)).toEqual(
+      storedIndicators.filter((s) => s.kind === 'target').map((s) => s.label.zh),
+    );
   });
 });
 
@@ -179,7 +196,9 @@ describe('GET /api/v1/indicators?ids= (batch)', () => {
   it('refuses ids combined with filters or with CSV', async () => {
     const mixed = await get(`/api/v1/indicators?ids=${ids[0]}&kind=target`);
     expect(mixed.status).toBe(400);
-    expect((await mixed.json<Problem>())['invalid-params']).toEqual([{ name: 'kind', reason: 'not allowed together with ids' }]);
+    expect((await mixed.json<Problem>())['invalid-params']).toEqual([
+      { name: 'kind', reason: 'not allowed together with ids' },
+    ]);
     expect((await get(`/api/v1/indicators?ids=${ids[0]}&format=csv`)).status).toBe(400);
     expect((await get(`/api/v1/indicators?ids=${ids[0]}`, { headers: { Accept: 'text/csv' } })).status).toBe(406);
   });

@@ -28,7 +28,14 @@ describe('oneLanguageSchema', () => {
 
 describe('localize', () => {
   const stored = storedIndicators.find((i) => i.relations?.scope) ?? storedIndicators[0]!;
-  const indicator = { ...stored, source: { publisher: { zh: '株洲日报', en: 'Zhuzhou Daily' }, title: { zh: '标题', en: 'Title' }, quote: stored.source.quote } };
+  const indicator = {
+    ...stored,
+    source: {
+      publisher: { zh: '株洲日报', en: 'Zhuzhou Daily' },
+      title: { zh: '标题', en: 'Title' },
+      quote: stored.source.quote,
+    },
+  };
 
   it('picks the language in nested and optional fields and keeps everything else', () => {
     const en = localize(IndicatorSchema, indicator, 'en') as Record<string, unknown>;
@@ -36,7 +43,8 @@ describe('localize', () => {
     expect((en.source as Record<string, unknown>).publisher).toBe('Zhuzhou Daily');
     expect(en.value).toBe(stored.value);
     expect(en.qualifier).toBe(stored.qualifier);
-    if (stored.relations?.scope) expect((en.relations as Record<string, unknown>).scope).toBe(stored.relations.scope.en);
+    if (stored.relations?.scope)
+      expect((en.relations as Record<string, unknown>).scope).toBe(stored.relations.scope.en);
     expect(() => v.parse(oneLanguageSchema(IndicatorSchema), en)).not.toThrow();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Problem } from '../../../worker/http';
 import { lookup, suggest } from '../../../worker/api/lookup';
+import { Problem } from '../../../worker/http';
 
 const known = ['platforms-total', 'platforms-national', 'little-giants', 'single-champions'];
 
@@ -40,7 +40,10 @@ describe('lookup', () => {
 
   it('never looks up a malformed id and truncates a huge one in the message', () => {
     let called = false;
-    const spy = (id: string) => ((called = true), find(id));
+    const spy = (id: string) => {
+      called = true;
+      return find(id);
+    };
     try {
       lookup('indicator', 'X'.repeat(5000), spy, known, '/x');
     } catch (e) {

@@ -14,7 +14,7 @@ describe('GET /api/v1/news', () => {
     expect(starts).toEqual([...starts].sort().reverse());
   });
 
-  it('keeps each event\'s real date, title, summary and quote as stored', async () => {
+  it("keeps each event's real date, title, summary and quote as stored", async () => {
     const { news } = await getJson<List>('/api/v1/news');
     for (const stored of catalog.news) {
       const served = news.find((n) => n.id === stored.id)!;
@@ -29,7 +29,9 @@ describe('GET /api/v1/news', () => {
 
   it('includes the events the article dates (19–21 April job fair, 20, 26 and 28 April)', async () => {
     const { news } = await getJson<List>('/api/v1/news');
-    expect(news.map((n) => n.date).sort()).toEqual(expect.arrayContaining(['2023-04-19/2023-04-21', '2023-04-20', '2023-04-26', '2023-04-28']));
+    expect(news.map((n) => n.date).sort()).toEqual(
+      expect.arrayContaining(['2023-04-19/2023-04-21', '2023-04-20', '2023-04-26', '2023-04-28']),
+    );
   });
 
   it('flattens with lang', async () => {

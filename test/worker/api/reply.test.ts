@@ -30,7 +30,13 @@ describe('content negotiation on the API', () => {
   });
 
   it('JSON-only resources 406 for Accept: text/csv', async () => {
-    for (const path of ['/api/v1', '/api/v1/datasets', '/api/v1/news', '/api/v1/indicators/platforms-total', '/api/v1/openapi.json']) {
+    for (const path of [
+      '/api/v1',
+      '/api/v1/datasets',
+      '/api/v1/news',
+      '/api/v1/indicators/platforms-total',
+      '/api/v1/openapi.json',
+    ]) {
       expect((await get(path, { headers: { Accept: 'text/csv' } })).status, path).toBe(406);
     }
   });

@@ -28,16 +28,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
     } else field += ch;
   }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -45,7 +56,10 @@ export function parseCsv(text: string): string[][] {
 export async function readCsv(res: Response): Promise<{ bom: boolean; text: string }> {
   const bytes = new Uint8Array(await res.arrayBuffer());
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return { bom, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bom ? bytes.subarray(3) : bytes) };
+  return {
+    bom,
+    text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bom ? bytes.subarray(3) : bytes),
+  };
 }
 
 /** CSV rows as records keyed by the header row. */

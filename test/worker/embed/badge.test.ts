@@ -1,12 +1,18 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { badgeSvg } from '../../../worker/embed/badge';
 import { createSnapshot } from '../../../worker/data-source/snapshot';
+import { badgeSvg } from '../../../worker/embed/badge';
 import { formatValue, formatWhen } from '../../../worker/format';
 import { LANGS } from '../../../worker/schema';
-import { data, get, HOSTILE, hostileData, hostileFetch, indicators, problem } from './support';
+import { get, HOSTILE, hostileData, hostileFetch, indicators, problem } from './support';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', textNodeName: '#text', parseTagValue: false, isArray: (name) => ['rect', 'text', 'g'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  textNodeName: '#text',
+  parseTagValue: false,
+  isArray: (name) => ['rect', 'text', 'g'].includes(name),
+});
 
 interface Svg {
   svg: {
@@ -21,35 +27,38 @@ interface Svg {
 }
 
 describe('/badge/:id.svg', () => {
-  it.each(indicators.flatMap((i) => LANGS.map((lang) => [i.id, lang, i] as const)))('%s (%s): well-formed, accessible SVG with the figure', async (id, lang, i) => {
-    const res = await get(`/badge/${id}.svg${lang === 'en' ? '?lang=en' : ''}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('Content-Type')).toBe('image/svg+xml; charset=utf-8');
-    expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
-    expect(res.headers.get('Content-Security-Policy')).toMatch(/^default-src 'none'/);
-    const svg = await res.text();
-    expect(XMLValidator.validate(svg)).toBe(true);
-    // Nothing to fetch and nothing to run: no fonts, images, links, styles or scripts.
-    expect(svg).not.toMatch(/<(script|style|image|a|foreignObject)\b|href=|url\((?!#)|@import|@font-face/);
-    const doc = parser.parse(svg) as Svg;
-    const figure = formatValue(i, lang);
-    expect(doc.svg.role).toBe('img');
-    expect(doc.svg['aria-label']).toContain(i.label[lang]);
-    expect(doc.svg['aria-label']).toContain(figure);
-    expect(doc.svg.title).toContain(figure);
-    expect(doc.svg.title).toContain(formatWhen(i, lang));
-    const texts = doc.svg.g.flatMap((g) => g.text ?? []);
-    expect(texts.map((t) => t['#text'])).toEqual([i.label[lang], expect.stringContaining(figure)]);
-    // The two halves tile the badge exactly, and each text is centred in its half and fits it.
-    const [left, right] = doc.svg.g[0]!.rect!;
-    const width = Number(doc.svg.width);
-    expect(Number(left!.width) + Number(right!.width)).toBe(width);
-    expect(Number(right!.x)).toBe(Number(left!.width));
-    expect(doc.svg.viewBox).toBe(`0 0 ${width} 20`);
-    expect(Number(texts[0]!.x)).toBe(Number(left!.width) / 2);
-    expect(Number(texts[0]!.textLength)).toBeLessThan(Number(left!.width));
-    expect(Number(texts[1]!.textLength)).toBeLessThan(Number(right!.width));
-  });
+  it.each(indicators.flatMap((i) => LANGS.map((lang) => [i.id, lang, i] as const)))(
+    '%s (%s): well-formed, accessible SVG with the figure',
+    async (id, lang, i) => {
+      const res = await get(`/badge/${id}.svg${lang === 'en' ? '?lang=en' : ''}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Type')).toBe('image/svg+xml; charset=utf-8');
+      expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+      expect(res.headers.get('Content-Security-Policy')).toMatch(/^default-src 'none'/);
+      const svg = await res.text();
+      expect(XMLValidator.validate(svg)).toBe(true);
+      // Nothing to fetch and nothing to run: no fonts, images, links, styles or scripts.
+      expect(svg).not.toMatch(/<(script|style|image|a|foreignObject)\b|href=|url\((?!#)|@import|@font-face/);
+      const doc = parser.parse(svg) as Svg;
+      const figure = formatValue(i, lang);
+      expect(doc.svg.role).toBe('img');
+      expect(doc.svg['aria-label']).toContain(i.label[lang]);
+      expect(doc.svg['aria-label']).toContain(figure);
+      expect(doc.svg.title).toContain(figure);
+      expect(doc.svg.title).toContain(formatWhen(i, lang));
+      const texts = doc.svg.g.flatMap((g) => g.text ?? []);
+      expect(texts.map((t) => t['#text'])).toEqual([i.label[lang], expect.stringContaining(figure)]);
+      // The two halves tile the badge exactly, and each text is centred in its half and fits it.
+      const [left, right] = doc.svg.g[0]!.rect!;
+      const width = Number(doc.svg.width);
+      expect(Number(left!.width) + Number(right!.width)).toBe(width);
+      expect(Number(right!.x)).toBe(Number(left!.width));
+      expect(doc.svg.viewBox).toBe(`0 0 ${width} 20`);
+      expect(Number(texts[0]!.x)).toBe(Number(left!.width) / 2);
+      expect(Number(texts[0]!.textLength)).toBeLessThan(Number(left!.width));
+      expect(Number(texts[1]!.textLength)).toBeLessThan(Number(right!.width));
+    },
+  );
 
   it('sizes CJK text as full-width glyphs', () => {
     // Same indicator: the Chinese label has fewer characters but each is as wide as the font size.
@@ -69,7 +78,10 @@ describe('/badge/:id.svg', () => {
 
   it('escapes a hostile label', async () => {
     const hostile = await createSnapshot(hostileData());
-    for (const svg of [badgeSvg(hostile.indicator('platforms-total')!, 'en'), await (await hostileFetch('/badge/platforms-total.svg')).text()]) {
+    for (const svg of [
+      badgeSvg(hostile.indicator('platforms-total')!, 'en'),
+      await (await hostileFetch('/badge/platforms-total.svg')).text(),
+    ]) {
       expect(XMLValidator.validate(svg)).toBe(true);
       const doc = parser.parse(svg) as Svg;
       // The parser reads the label back as one text node (it leaves numeric references as written).

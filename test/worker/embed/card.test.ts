@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, formatWhen, QUALIFIER_WORDS } from '../../../worker/format';
-import { CARD_TYPES, CARD_WORDS, comparable, datasetCard, indicatorCard, indicatorCardType, renderCard, renderFallback } from '../../../worker/embed/card';
-import { THEMES } from '../../../worker/embed/theme';
 import { createSnapshot } from '../../../worker/data-source/snapshot';
+import {
+  CARD_TYPES,
+  CARD_WORDS,
+  comparable,
+  datasetCard,
+  indicatorCard,
+  indicatorCardType,
+  renderCard,
+  renderFallback,
+} from '../../../worker/embed/card';
+import { THEMES } from '../../../worker/embed/theme';
+import { formatValue, formatWhen, QUALIFIER_WORDS } from '../../../worker/format';
 import { LANGS } from '../../../worker/schema';
 import { assetText, builtManifest, data, HOSTILE, hasHostileMarkup, hostileData, ORIGIN, snapshot } from './support';
 
@@ -12,23 +21,32 @@ const cases = indicators.flatMap((i) => LANGS.map((lang) => [i.id, lang, i] as c
 
 /** Text content of an HTML fragment (tags dropped, the few entities we write decoded). */
 const text = (html: string) =>
-  html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('indicator cards', () => {
-  it.each(cases)('%s (%s): the card and its fallback carry the figure with its qualifier, label and source', (_, lang, i) => {
-    const model = indicatorCard(i, lang, snap, ORIGIN);
-    const card = text(renderCard(model));
-    const fallback = text(renderFallback(model));
-    for (const out of [card, fallback]) {
-      expect(out).toContain(formatValue(i, lang));
-      if (i.qualifier !== 'exact') expect(out).toContain(QUALIFIER_WORDS[lang][i.qualifier]);
-      expect(out).toContain(i.source.publisher[lang]);
-    }
-    // A target card is headed by its target's label; every other card by its own.
-    const labelled = model.type === 'target' && i.kind === 'progress' ? snap.indicator(i.relations!.towards!)! : i;
-    expect(card).toContain(labelled.label[lang]);
-    expect(fallback).toContain(labelled.label[lang]);
-  });
+  it.each(cases)(
+    '%s (%s): the card and its fallback carry the figure with its qualifier, label and source',
+    (_, lang, i) => {
+      const model = indicatorCard(i, lang, snap, ORIGIN);
+      const card = text(renderCard(model));
+      const fallback = text(renderFallback(model));
+      for (const out of [card, fallback]) {
+        expect(out).toContain(formatValue(i, lang));
+        if (i.qualifier !== 'exact') expect(out).toContain(QUALIFIER_WORDS[lang][i.qualifier]);
+        expect(out).toContain(i.source.publisher[lang]);
+      }
+      // A target card is headed by its target's label; every other card by its own.
+      const labelled = model.type === 'target' && i.kind === 'progress' ? snap.indicator(i.relations!.towards!)! : i;
+      expect(card).toContain(labelled.label[lang]);
+      expect(fallback).toContain(labelled.label[lang]);
+    },
+  );
 
   it.each(cases)('%s (%s): the date is shown where the card has one, as <time datetime>', (_, lang, i) => {
     const model = indicatorCard(i, lang, snap, ORIGIN);
@@ -44,14 +62,21 @@ describe('indicator cards', () => {
 
   it('picks the widget card type from unit and kind', () => {
     for (const i of indicators) {
-      const expected = i.unit === 'rank' ? 'rank' : i.kind === 'target' || (i.kind === 'progress' && i.relations?.towards) ? 'target' : 'number';
+      const expected =
+        i.unit === 'rank'
+          ? 'rank'
+          : i.kind === 'target' || (i.kind === 'progress' && i.relations?.towards)
+            ? 'target'
+            : 'number';
       expect(indicatorCardType(i)).toBe(expected);
     }
     expect(new Set(indicators.map(indicatorCardType))).toEqual(new Set(['number', 'target', 'rank']));
   });
 
   // Every so-far figure the article links to a target, from the data.
-  const pairs = indicators.filter((i) => i.relations?.towards).map((p) => [p.id, p, snap.indicator(p.relations!.towards!)!] as const);
+  const pairs = indicators
+    .filter((i) => i.relations?.towards)
+    .map((p) => [p.id, p, snap.indicator(p.relations!.towards!)!] as const);
 
   it('the data has so-far figures towards targets, comparable and not', () => {
     expect(pairs.some(([, p, t]) => comparable(p, t))).toBe(true);
@@ -66,7 +91,9 @@ describe('indicator cards', () => {
       expect(model.pair?.map((x) => x.figure.text)).toEqual([formatValue(t, lang), formatValue(p, lang)]);
       const html = renderCard(model);
       if (comparable(p, t)) {
-        expect(html).toContain(`<progress max="${t.value}" value="${Math.min(p.value, t.value)}" aria-labelledby="pl" part="progress"></progress>`);
+        expect(html).toContain(
+          `<progress max="${t.value}" value="${Math.min(p.value, t.value)}" aria-labelledby="pl" part="progress"></progress>`,
+        );
         expect(model.progress!.note).toContain(`${Math.round((100 * p.value) / t.value)}%`);
       } else {
         expect(html).not.toContain('<progress');
@@ -93,15 +120,18 @@ describe('indicator cards', () => {
 });
 
 describe('dataset cards', () => {
-  it.each(data.datasets.flatMap((d) => LANGS.map((lang) => [d.id, lang, d] as const)))('%s (%s): one row per figure in card and fallback', (_, lang, d) => {
-    const model = datasetCard(d, lang, ORIGIN);
-    for (const html of [renderCard(model), renderFallback(model)]) {
-      expect(html.match(/<li>/g)).toHaveLength(d.indicators.length);
-      for (const i of d.indicators) expect(text(html)).toContain(formatValue(i, lang));
-      expect(text(html)).toContain(d.title[lang]);
-      expect(html).toContain(`href="${ORIGIN}${lang === 'en' ? '/en' : ''}/datasets/${d.id}"`);
-    }
-  });
+  it.each(data.datasets.flatMap((d) => LANGS.map((lang) => [d.id, lang, d] as const)))(
+    '%s (%s): one row per figure in card and fallback',
+    (_, lang, d) => {
+      const model = datasetCard(d, lang, ORIGIN);
+      for (const html of [renderCard(model), renderFallback(model)]) {
+        expect(html.match(/<li>/g)).toHaveLength(d.indicators.length);
+        for (const i of d.indicators) expect(text(html)).toContain(formatValue(i, lang));
+        expect(text(html)).toContain(d.title[lang]);
+        expect(html).toContain(`href="${ORIGIN}${lang === 'en' ? '/en' : ''}/datasets/${d.id}"`);
+      }
+    },
+  );
 });
 
 describe('markup contract with the widget', () => {
@@ -112,9 +142,12 @@ describe('markup contract with the widget', () => {
 
   it('every structural class of the server card is styled by the built card stylesheet', async () => {
     const manifest = await builtManifest();
-    if (!manifest) throw new Error('No dist/assets/widgets/manifest.json: run `node scripts/build.mjs` (npm test does) first.');
+    if (!manifest)
+      throw new Error('No dist/assets/widgets/manifest.json: run `node scripts/build.mjs` (npm test does) first.');
     const cardCss = await assetText(manifest.css);
-    const used = new Set(models.flatMap((m) => [...renderCard(m).matchAll(/class="([^"]+)"/g)].flatMap((c) => c[1]!.split(' '))));
+    const used = new Set(
+      models.flatMap((m) => [...renderCard(m).matchAll(/class="([^"]+)"/g)].flatMap((c) => c[1]!.split(' '))),
+    );
     const modifiers = new Set<string>([...CARD_TYPES, ...THEMES]);
     const structural = [...used].filter((c) => !modifiers.has(c));
     expect(structural.sort()).toEqual(['card', 'foot', 'label', 'list', 'note', 'pair', 'unit', 'value', 'zz']);
@@ -131,12 +164,15 @@ describe('markup contract with the widget', () => {
   it('the fallback is a block per line of the card, the date and the source on lines of their own', () => {
     // The live card keeps the box its fallback took: one paragraph (or list item) per line it shows.
     for (const m of models) {
-      const lines = renderFallback(m).split('\n').map((l) => l.trim());
+      const lines = renderFallback(m)
+        .split('\n')
+        .map((l) => l.trim());
       for (const line of lines) expect(line).toMatch(/^(<p>.*<\/p>|<li>.*<\/li>|<\/?ul>)$/);
       const last = lines.at(-1)!;
       expect(last).toMatch(/^<p><small>[^<]*<a href="[^"]+">[^<]+<\/a><\/small><\/p>$/);
       expect(text(last)).toBe(`${m.source.prefix}${m.source.publisher}`);
-      if (m.when) expect(lines.at(-2)).toBe(`<p><small><time datetime="${m.when.datetime}">${m.when.text}</time></small></p>`);
+      if (m.when)
+        expect(lines.at(-2)).toBe(`<p><small><time datetime="${m.when.datetime}">${m.when.text}</time></small></p>`);
       else expect(renderFallback(m)).not.toContain('<time');
     }
   });
@@ -160,7 +196,9 @@ describe('escaping', async () => {
   it('writes only http(s) source links', () => {
     const model = indicatorCard(snap.indicator('platforms-total')!, 'en', snap, ORIGIN);
     for (const href of ['javascript:alert(1)', 'data:text/html,x', 'not a url']) {
-      const html = renderCard({ ...model, source: { ...model.source, href } }) + renderFallback({ ...model, source: { ...model.source, href } });
+      const html =
+        renderCard({ ...model, source: { ...model.source, href } }) +
+        renderFallback({ ...model, source: { ...model.source, href } });
       expect(html).not.toContain('href=');
       expect(text(html)).toContain(model.source.publisher);
     }

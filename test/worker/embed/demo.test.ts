@@ -32,7 +32,12 @@ describe('/demo', () => {
   });
 
   it('shows every card type in both languages and both themes', () => {
-    const cards = tags('zz-indicator').map((t) => ({ lang: attr(t, 'lang'), theme: attr(t, 'theme'), indicator: attr(t, 'indicator'), dataset: attr(t, 'dataset') }));
+    const cards = tags('zz-indicator').map((t) => ({
+      lang: attr(t, 'lang'),
+      theme: attr(t, 'theme'),
+      indicator: attr(t, 'indicator'),
+      dataset: attr(t, 'dataset'),
+    }));
     for (const lang of ['zh', 'en']) {
       for (const theme of ['light', 'dark']) {
         const here = cards.filter((c) => c.lang === lang && c.theme === theme);
@@ -60,7 +65,12 @@ describe('/demo', () => {
     const badges = tags('img').map((t) => attr(t, 'src')!);
     expect(frames.length).toBeGreaterThanOrEqual(4);
     expect(badges.length).toBeGreaterThanOrEqual(2);
-    for (const src of [...frames, ...badges, ...tags('link').map((t) => attr(t, 'href')!), ...tags('script').map((t) => attr(t, 'src')!)]) {
+    for (const src of [
+      ...frames,
+      ...badges,
+      ...tags('link').map((t) => attr(t, 'href')!),
+      ...tags('script').map((t) => attr(t, 'src')!),
+    ]) {
       expect(src, 'same-origin path').toMatch(/^\/[^/]/);
       expect((await get(src)).status, src).toBe(200);
     }

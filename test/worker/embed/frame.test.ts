@@ -6,7 +6,8 @@ import { builtManifest, data, get, hasHostileMarkup, hostileFetch, indicators, p
 
 /** The start of what the title must name: the card's label (a so-far figure's card is its target's), as far as it fits. */
 const model = (i: (typeof indicators)[number], lang: 'zh' | 'en') => {
-  const shown = i.kind === 'progress' && i.relations?.towards ? indicators.find((t) => t.id === i.relations!.towards)! : i;
+  const shown =
+    i.kind === 'progress' && i.relations?.towards ? indicators.find((t) => t.id === i.relations!.towards)! : i;
   return shown.label[lang].replace(/[&<>"']/g, '_').slice(0, 60);
 };
 
@@ -17,31 +18,44 @@ describe('/embed/:id', () => {
     expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     const csp = res.headers.get('Content-Security-Policy')!;
     expect(csp).toBe(FRAME_CSP);
-    const directives = Object.fromEntries(csp.split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
-    expect(directives).toMatchObject({ 'default-src': "'none'", 'style-src': "'self'", 'script-src': "'self'", 'img-src': "'self' data:", 'frame-ancestors': '*' });
+    const directives = Object.fromEntries(
+      csp.split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    );
+    expect(directives).toMatchObject({
+      'default-src': "'none'",
+      'style-src': "'self'",
+      'script-src': "'self'",
+      'img-src': "'self' data:",
+      'frame-ancestors': '*',
+    });
     expect(res.headers.has('X-Frame-Options')).toBe(false);
     expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(res.headers.get('ETag')).toMatch(/^"[^"]+-[0-9a-f]{8}"$/);
   });
 
-  it.each(indicators.flatMap((i) => LANGS.map((lang) => [i.id, lang, i] as const)))('%s (%s): a titled document with the figure, no inline script or style', async (id, lang, i) => {
-    const res = await get(`/embed/${id}?lang=${lang}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('Content-Language')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
-    const html = await res.text();
-    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="(zh-CN|en)"/);
-    const title = /<title>([^<]+)<\/title>/.exec(html)![1]!.replace(/&[a-z0-9#]+;/g, '_');
-    expect(title.length).toBeLessThanOrEqual(70);
-    expect(title).toContain(model(i, lang));
-    expect(html).toContain(formatValue(i, lang));
-    expect(html).toContain(`data-zz-embed="${id}"`);
-    // The only script is the same-origin height reporter; styles only by <link>.
-    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="/embed/resize.js" defer>']);
-    expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/);
-    // Links leave the frame instead of navigating it.
-    for (const a of html.matchAll(/<a [^>]*>/g)) expect(a[0]).toContain('target="_blank" rel="noopener"');
-  });
+  it.each(indicators.flatMap((i) => LANGS.map((lang) => [i.id, lang, i] as const)))(
+    '%s (%s): a titled document with the figure, no inline script or style',
+    async (id, lang, i) => {
+      const res = await get(`/embed/${id}?lang=${lang}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Language')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+      const html = await res.text();
+      expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="(zh-CN|en)"/);
+      const title = /<title>([^<]+)<\/title>/.exec(html)![1]!.replace(/&[a-z0-9#]+;/g, '_');
+      expect(title.length).toBeLessThanOrEqual(70);
+      expect(title).toContain(model(i, lang));
+      expect(html).toContain(formatValue(i, lang));
+      expect(html).toContain(`data-zz-embed="${id}"`);
+      // The only script is the same-origin height reporter; styles only by <link>.
+      expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
+        '<script src="/embed/resize.js" defer>',
+      ]);
+      expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/);
+      // Links leave the frame instead of navigating it.
+      for (const a of html.matchAll(/<a [^>]*>/g)) expect(a[0]).toContain('target="_blank" rel="noopener"');
+    },
+  );
 
   it('links the card stylesheet from the widget build', async () => {
     const manifest = await builtManifest();
@@ -93,23 +107,29 @@ describe('/embed/:id', () => {
 });
 
 describe('/embed/dataset/:id', () => {
-  it.each(data.datasets.flatMap((d) => LANGS.map((lang) => [d.id, lang, d] as const)))('%s (%s): every figure of the dataset', async (id, lang, d) => {
-    const res = await get(`/embed/dataset/${id}?lang=${lang}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('Content-Security-Policy')).toBe(FRAME_CSP);
-    const html = await res.text();
-    expect(html).toContain(`data-zz-kind="dataset"`);
-    expect(html.match(/<li>/g)).toHaveLength(d.indicators.length);
-    for (const i of d.indicators) expect(html).toContain(formatValue(i, lang));
-  });
+  it.each(data.datasets.flatMap((d) => LANGS.map((lang) => [d.id, lang, d] as const)))(
+    '%s (%s): every figure of the dataset',
+    async (id, lang, d) => {
+      const res = await get(`/embed/dataset/${id}?lang=${lang}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Security-Policy')).toBe(FRAME_CSP);
+      const html = await res.text();
+      expect(html).toContain(`data-zz-kind="dataset"`);
+      expect(html.match(/<li>/g)).toHaveLength(d.indicators.length);
+      for (const i of d.indicators) expect(html).toContain(formatValue(i, lang));
+    },
+  );
 });
 
 describe('escaping through the route', () => {
-  it.each(['/embed/platforms-total', '/embed/platforms-total?lang=en', '/embed/dataset/innovation-platforms'])('%s: hostile data stays text', async (path) => {
-    const res = await hostileFetch(path);
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(hasHostileMarkup(html)).toBe(false);
-    expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
-  });
+  it.each(['/embed/platforms-total', '/embed/platforms-total?lang=en', '/embed/dataset/innovation-platforms'])(
+    '%s: hostile data stays text',
+    async (path) => {
+      const res = await hostileFetch(path);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(hasHostileMarkup(html)).toBe(false);
+      expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+    },
+  );
 });

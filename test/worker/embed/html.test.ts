@@ -4,15 +4,26 @@ import { attr, escapeHtml, safeHref } from '../../../worker/embed/html';
 import { h } from '../../../worker/pages/html';
 
 /** Strings made mostly of what HTML escaping is about. */
-const markupy = fc.string({ unit: fc.constantFrom('&', '<', '>', '"', "'", '&amp;', '&#39;', 'a', '株', ' ', '\n'), maxLength: 40 });
+const markupy = fc.string({
+  unit: fc.constantFrom('&', '<', '>', '"', "'", '&amp;', '&#39;', 'a', '株', ' ', '\n'),
+  maxLength: 40,
+});
 const anyText = fc.oneof(fc.string({ maxLength: 60 }), markupy);
 
 /** Decodes exactly the five entities the escaper writes, `&amp;` last. */
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('escapeHtml', () => {
   it('escapes the five significant characters for text and quoted attributes', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   it('leaves no markup character and loses nothing', () => {

@@ -11,12 +11,28 @@ const src = (html: string) => attr(html, 'src')!;
 function expectRich(body: Record<string, unknown>) {
   expect(body.version).toBe('1.0');
   expect(body.type).toBe('rich');
-  for (const key of ['html', 'title', 'author_name', 'provider_name', 'provider_url']) expect(typeof body[key], key).toBe('string');
+  for (const key of ['html', 'title', 'author_name', 'provider_name', 'provider_url'])
+    expect(typeof body[key], key).toBe('string');
   for (const key of ['width', 'height', 'cache_age']) {
     expect(Number.isInteger(body[key]), key).toBe(true);
     expect(body[key] as number, key).toBeGreaterThan(0);
   }
-  const defined = ['type', 'version', 'title', 'author_name', 'author_url', 'provider_name', 'provider_url', 'cache_age', 'thumbnail_url', 'thumbnail_width', 'thumbnail_height', 'html', 'width', 'height'];
+  const defined = [
+    'type',
+    'version',
+    'title',
+    'author_name',
+    'author_url',
+    'provider_name',
+    'provider_url',
+    'cache_age',
+    'thumbnail_url',
+    'thumbnail_width',
+    'thumbnail_height',
+    'html',
+    'width',
+    'height',
+  ];
   expect(Object.keys(body).filter((k) => !defined.includes(k))).toEqual([]);
 }
 
@@ -59,7 +75,9 @@ describe('/oembed', () => {
 
   it('embed=script gives the script and custom element with its fallback', async () => {
     const body = await (await oembed(`${ORIGIN}/en/indicators/platforms-total`, '&embed=script')).json<OEmbedRich>();
-    expect(body.html).toMatch(/^<script src="[^"]+" [^>]*async><\/script>\n<zz-indicator indicator="platforms-total" lang="en">/);
+    expect(body.html).toMatch(
+      /^<script src="[^"]+" [^>]*async><\/script>\n<zz-indicator indicator="platforms-total" lang="en">/,
+    );
     expect(body.html).toContain('708');
     const script = await get(src(body.html).slice(ORIGIN.length));
     expect(script.status).toBe(200);
@@ -69,7 +87,13 @@ describe('/oembed', () => {
   it('respects maxwidth and maxheight', async () => {
     const url = `${ORIGIN}/datasets/talent-cooperation`;
     const full = await (await oembed(url)).json<OEmbedRich>();
-    for (const [maxwidth, width] of [[1000, 400], [400, 400], [399, 300], [250, 200], [200, 200]] as const) {
+    for (const [maxwidth, width] of [
+      [1000, 400],
+      [400, 400],
+      [399, 300],
+      [250, 200],
+      [200, 200],
+    ] as const) {
       const body = await (await oembed(url, `&maxwidth=${maxwidth}`)).json<OEmbedRich>();
       expect(body.width).toBe(width);
       expect(body.html).toContain(`width="${width}"`);
@@ -119,7 +143,9 @@ describe('/oembed', () => {
   });
 
   it('escapes hostile data inside the JSON html', async () => {
-    const res = await hostileFetch(`/oembed?url=${encodeURIComponent(`${ORIGIN}/indicators/platforms-total`)}&embed=script`);
+    const res = await hostileFetch(
+      `/oembed?url=${encodeURIComponent(`${ORIGIN}/indicators/platforms-total`)}&embed=script`,
+    );
     const body = await res.json<OEmbedRich>();
     expect(hasHostileMarkup(body.html)).toBe(false);
     expect(hasHostileMarkup(body.title)).toBe(true); // JSON members are text; only html is markup

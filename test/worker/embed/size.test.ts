@@ -26,7 +26,9 @@ describe('frameHeight', () => {
       const heights = wide.map((w) => frameHeight(m, w));
       expect([...heights].sort((a, b) => a - b)).toEqual(heights);
     }
-    const bySize = data.datasets.map((d) => [d.indicators.length, frameHeight(datasetCard(d, 'zh', ORIGIN))] as const).sort((a, b) => a[0] - b[0]);
+    const bySize = data.datasets
+      .map((d) => [d.indicators.length, frameHeight(datasetCard(d, 'zh', ORIGIN))] as const)
+      .sort((a, b) => a[0] - b[0]);
     expect(bySize.at(-1)![1]).toBeGreaterThan(bySize[0]![1]);
   });
 });

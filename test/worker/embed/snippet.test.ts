@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../../worker/app-env';
-import { embedCode, embedSnippet, type EmbedCode } from '../../../worker/embed/snippet';
-import { formatValue, formatWhen } from '../../../worker/format';
 import { createSnapshot } from '../../../worker/data-source/snapshot';
+import { type EmbedCode, embedCode, embedSnippet } from '../../../worker/embed/snippet';
+import { formatValue, formatWhen } from '../../../worker/format';
 import { LANGS } from '../../../worker/schema';
 import { builtManifest, data, env, HOSTILE, hasHostileMarkup, hostileData, ORIGIN, snapshot } from './support';
 
@@ -14,14 +14,17 @@ const manifest = {
   css: '/widgets/card.0123456789ab.css',
   bytes: { raw: 1, gzip: 1, brotli: 1 },
 };
-const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/\s([a-z-]+)(?:="([^"]*)")?/g)].map((m) => [m[1]!, m[2] ?? true]));
+const attrs = (tag: string) =>
+  Object.fromEntries([...tag.matchAll(/\s([a-z-]+)(?:="([^"]*)")?/g)].map((m) => [m[1]!, m[2] ?? true]));
 
 describe('embedSnippet', () => {
   const platforms = snap.indicator('platforms-total')!;
 
   it('loads the hashed script with the manifest integrity, cross-origin, async', () => {
     const code = embedSnippet({ origin: ORIGIN, target: platforms, lang: 'zh', manifest, data: snap });
-    expect(code.script).toBe(`<script src="${ORIGIN}${manifest.script}" integrity="${manifest.integrity}" crossorigin="anonymous" async></script>`);
+    expect(code.script).toBe(
+      `<script src="${ORIGIN}${manifest.script}" integrity="${manifest.integrity}" crossorigin="anonymous" async></script>`,
+    );
     expect(code.html.startsWith(`${code.script}\n<zz-indicator`)).toBe(true);
   });
 
@@ -31,37 +34,46 @@ describe('embedSnippet', () => {
     expect(code.html).not.toContain('integrity');
   });
 
-  it.each(snap.indicators.flatMap((i) => LANGS.map((lang) => [i.id, lang, i] as const)))('%s (%s): element, div and iframe', (id, lang, i) => {
-    const code = embedSnippet({ origin: ORIGIN, target: i, lang, manifest, data: snap });
-    const page = `${ORIGIN}${lang === 'en' ? '/en' : ''}/indicators/`;
-    // The custom element, with the server's text inside it.
-    const open = /^<zz-indicator[^>]*>/.exec(code.element)![0];
-    expect(attrs(open)).toMatchObject({ indicator: id, lang });
-    expect(code.element).toContain(formatValue(i, lang));
-    expect(code.element.endsWith('</zz-indicator>')).toBe(true);
-    expect(code.element).toMatch(new RegExp(`<a href="${page}[a-z0-9-]+">`));
-    // The div placeholder holds the same fallback.
-    const div = /^<div[^>]*>/.exec(code.div)![0];
-    expect(attrs(div)).toMatchObject({ 'data-zz-indicator': id, lang });
-    expect(code.div.slice(div.length)).toBe(code.element.slice(open.length).replace(/<\/zz-indicator>$/, '</div>'));
-    // A target card names its so-far figure for the widget to fetch.
-    const towards = snap.indicators.find((x) => x.relations?.towards === id);
-    expect(attrs(open).progress).toBe(i.kind === 'target' && towards ? towards.id : undefined);
-    // The iframe: our /embed page, titled, sized, lazy.
-    const frame = attrs(code.iframe);
-    expect(frame.src).toBe(`${ORIGIN}/embed/${id}?lang=${lang}`);
-    expect(frame.title).toContain(snap.meta.title[lang]);
-    expect(Number(frame.width)).toBe(code.width);
-    expect(Number(frame.height)).toBe(code.height);
-    expect(code.height).toBeGreaterThanOrEqual(160);
-    expect(frame.loading).toBe('lazy');
-    // Badge and oEmbed discovery.
-    expect(attrs(code.badge).src).toBe(`${ORIGIN}/badge/${id}.svg${lang === 'en' ? '?lang=en' : ''}`);
-    expect(attrs(code.badge).alt).toContain(formatValue(i, lang));
-    expect(code.markdown).toMatch(new RegExp(`^\\[!\\[.+\\]\\(${ORIGIN}/badge/${id}\\.svg.*\\)\\]\\(${page}${id}\\)$`));
-    expect(code.oembed).toBe(`${ORIGIN}/oembed?url=${encodeURIComponent(page + id)}&format=json`);
-    expect(attrs(code.oembedLink)).toMatchObject({ rel: 'alternate', type: 'application/json+oembed', href: code.oembed.replace(/&/g, '&amp;') });
-  });
+  it.each(snap.indicators.flatMap((i) => LANGS.map((lang) => [i.id, lang, i] as const)))(
+    '%s (%s): element, div and iframe',
+    (id, lang, i) => {
+      const code = embedSnippet({ origin: ORIGIN, target: i, lang, manifest, data: snap });
+      const page = `${ORIGIN}${lang === 'en' ? '/en' : ''}/indicators/`;
+      // The custom element, with the server's text inside it.
+      const open = /^<zz-indicator[^>]*>/.exec(code.element)![0];
+      expect(attrs(open)).toMatchObject({ indicator: id, lang });
+      expect(code.element).toContain(formatValue(i, lang));
+      expect(code.element.endsWith('</zz-indicator>')).toBe(true);
+      expect(code.element).toMatch(new RegExp(`<a href="${page}[a-z0-9-]+">`));
+      // The div placeholder holds the same fallback.
+      const div = /^<div[^>]*>/.exec(code.div)![0];
+      expect(attrs(div)).toMatchObject({ 'data-zz-indicator': id, lang });
+      expect(code.div.slice(div.length)).toBe(code.element.slice(open.length).replace(/<\/zz-indicator>$/, '</div>'));
+      // A target card names its so-far figure for the widget to fetch.
+      const towards = snap.indicators.find((x) => x.relations?.towards === id);
+      expect(attrs(open).progress).toBe(i.kind === 'target' && towards ? towards.id : undefined);
+      // The iframe: our /embed page, titled, sized, lazy.
+      const frame = attrs(code.iframe);
+      expect(frame.src).toBe(`${ORIGIN}/embed/${id}?lang=${lang}`);
+      expect(frame.title).toContain(snap.meta.title[lang]);
+      expect(Number(frame.width)).toBe(code.width);
+      expect(Number(frame.height)).toBe(code.height);
+      expect(code.height).toBeGreaterThanOrEqual(160);
+      expect(frame.loading).toBe('lazy');
+      // Badge and oEmbed discovery.
+      expect(attrs(code.badge).src).toBe(`${ORIGIN}/badge/${id}.svg${lang === 'en' ? '?lang=en' : ''}`);
+      expect(attrs(code.badge).alt).toContain(formatValue(i, lang));
+      expect(code.markdown).toMatch(
+        new RegExp(`^\\[!\\[.+\\]\\(${ORIGIN}/badge/${id}\\.svg.*\\)\\]\\(${page}${id}\\)$`),
+      );
+      expect(code.oembed).toBe(`${ORIGIN}/oembed?url=${encodeURIComponent(page + id)}&format=json`);
+      expect(attrs(code.oembedLink)).toMatchObject({
+        rel: 'alternate',
+        type: 'application/json+oembed',
+        href: code.oembed.replace(/&/g, '&amp;'),
+      });
+    },
+  );
 
   it('writes the date in the fallback, and a theme only when one is asked for', () => {
     const plain = embedSnippet({ origin: ORIGIN, target: platforms, lang: 'en', data: snap });
@@ -73,19 +85,25 @@ describe('embedSnippet', () => {
     expect(attrs(dark.iframe).src).toBe(`${ORIGIN}/embed/platforms-total?lang=en&amp;theme=dark`);
   });
 
-  it.each(data.datasets.map((d) => [d.id, d] as const))('dataset %s: dataset attribute, one <li> per figure, no badge', (id, d) => {
-    const code = embedSnippet({ origin: ORIGIN, target: snap.dataset(id)!, lang: 'zh', data: snap });
-    expect(code.element).toMatch(new RegExp(`^<zz-indicator dataset="${id}" lang="zh">`));
-    expect(code.div).toMatch(new RegExp(`^<div data-zz-dataset="${id}" lang="zh">`));
-    expect(code.element.match(/<li>/g)).toHaveLength(d.indicators.length);
-    expect(attrs(code.iframe).src).toBe(`${ORIGIN}/embed/dataset/${id}?lang=zh`);
-    expect(code.badge).toBe('');
-    expect(code.oembed).toContain(encodeURIComponent(`${ORIGIN}/datasets/${id}`));
-  });
+  it.each(data.datasets.map((d) => [d.id, d] as const))(
+    'dataset %s: dataset attribute, one <li> per figure, no badge',
+    (id, d) => {
+      const code = embedSnippet({ origin: ORIGIN, target: snap.dataset(id)!, lang: 'zh', data: snap });
+      expect(code.element).toMatch(new RegExp(`^<zz-indicator dataset="${id}" lang="zh">`));
+      expect(code.div).toMatch(new RegExp(`^<div data-zz-dataset="${id}" lang="zh">`));
+      expect(code.element.match(/<li>/g)).toHaveLength(d.indicators.length);
+      expect(attrs(code.iframe).src).toBe(`${ORIGIN}/embed/dataset/${id}?lang=zh`);
+      expect(code.badge).toBe('');
+      expect(code.oembed).toContain(encodeURIComponent(`${ORIGIN}/datasets/${id}`));
+    },
+  );
 
   it('escapes hostile text in every form', async () => {
     const hostile = await createSnapshot(hostileData());
-    const targets = [hostile.indicator('platforms-total')!, hostile.datasets.find((d) => d.indicators.some((i) => i.id === 'platforms-total'))!];
+    const targets = [
+      hostile.indicator('platforms-total')!,
+      hostile.datasets.find((d) => d.indicators.some((i) => i.id === 'platforms-total'))!,
+    ];
     for (const target of targets) {
       for (const lang of LANGS) {
         const code: EmbedCode = embedSnippet({ origin: ORIGIN, target, lang, manifest, data: hostile });
@@ -123,7 +141,11 @@ describe('embedCode', () => {
   });
 
   it('prefers PUBLIC_ORIGIN over the request origin', async () => {
-    const res = await app.request('http://127.0.0.1/code/little-giants', {}, { ...env, PUBLIC_ORIGIN: 'https://open.example.gov/' });
+    const res = await app.request(
+      'http://127.0.0.1/code/little-giants',
+      {},
+      { ...env, PUBLIC_ORIGIN: 'https://open.example.gov/' },
+    );
     const code = await res.json<EmbedCode>();
     expect(code.iframe).toContain('src="https://open.example.gov/embed/little-giants?lang=en"');
   });

@@ -1,12 +1,13 @@
 /** Helpers for embed-kit tests: calls go through the real Worker (or the real app over other data) in workerd. */
-import { expect } from 'vitest';
+
 import { env as workerEnv } from 'cloudflare:workers';
-import type { Env } from '../../../worker/env';
+import { expect } from 'vitest';
 import { files } from '../../../data';
 import { createApp } from '../../../worker/app';
 import { loadData } from '../../../worker/data-source';
 import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
 import type { WidgetManifest } from '../../../worker/embed/widget-script';
+import type { Env } from '../../../worker/env';
 
 import { ORIGIN } from '../support/worker';
 
@@ -23,7 +24,8 @@ export const snapshot: Promise<Snapshot> = createSnapshot(data);
 export const indicators = data.datasets.flatMap((d) => d.indicators);
 
 /** The value of attribute `name` in markup written by the embed kit (double-quoted; `&amp;` decoded, as in its URLs). */
-export const attr = (html: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(html)?.[1]?.replace(/&amp;/g, '&');
+export const attr = (html: string, name: string): string | undefined =>
+  new RegExp(`\\s${name}="([^"]*)"`).exec(html)?.[1]?.replace(/&amp;/g, '&');
 
 /** A label that would run script if any renderer forgot to escape it. */
 export const HOSTILE = `<img src=x onerror="alert(1)">'&</script><script>alert(2)</script>`;
@@ -66,9 +68,21 @@ export async function builtManifest(): Promise<WidgetManifest | undefined> {
 }
 
 /** A problem+json response's status and the names its `invalid-params` member lists. */
-export async function problem(res: Response): Promise<{ status: number; type: string; names: string[]; detail: string }> {
+export async function problem(
+  res: Response,
+): Promise<{ status: number; type: string; names: string[]; detail: string }> {
   expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
-  const body = await res.json<{ status: number; type: string; detail: string; 'invalid-params'?: { name: string }[] }>();
+  const body = await res.json<{
+    status: number;
+    type: string;
+    detail: string;
+    'invalid-params'?: { name: string }[];
+  }>();
   expect(body.status).toBe(res.status);
-  return { status: body.status, type: body.type, detail: body.detail, names: (body['invalid-params'] ?? []).map((p) => p.name) };
+  return {
+    status: body.status,
+    type: body.type,
+    detail: body.detail,
+    names: (body['invalid-params'] ?? []).map((p) => p.name),
+  };
 }

@@ -52,8 +52,12 @@ describe('Atom 1.0 feeds', () => {
       expect(body).toMatch(/<feed [^>]*>\s*<link rel="alternate" type="text\/html" href="[^"]+"\/>/);
       const alternate = feed.link.filter((l) => l['@rel'] === 'alternate');
       expect(alternate).toHaveLength(1);
-      expect(alternate[0]!['@href']).toBe(path === '/feed.atom' ? `${ORIGIN}/` : `${ORIGIN}${path.replace('/feed.atom', '')}`);
-      expect(feed.link.filter((l) => l['@rel'] === 'self')).toEqual([{ '@rel': 'self', '@type': 'application/atom+xml', '@href': `${ORIGIN}${path}` }]);
+      expect(alternate[0]!['@href']).toBe(
+        path === '/feed.atom' ? `${ORIGIN}/` : `${ORIGIN}${path.replace('/feed.atom', '')}`,
+      );
+      expect(feed.link.filter((l) => l['@rel'] === 'self')).toEqual([
+        { '@rel': 'self', '@type': 'application/atom+xml', '@href': `${ORIGIN}${path}` },
+      ]);
       // Feed updated is the newest entry's.
       const newest = Math.max(...feed.entry.map((e) => Date.parse(text(e.updated))));
       expect(Date.parse(text(feed.updated))).toBe(newest);
@@ -88,7 +92,9 @@ describe('Atom 1.0 feeds', () => {
       const e = byId.get(`tag:zhuzhou-innovation-open-data,2026:datasets/${d.id}`)!;
       expect(text(e.published)).toBe(`${d.issued}T00:00:00+08:00`);
       expect(text(e.updated)).toBe(`${d.modified}T00:00:00+08:00`);
-      expect(e.category).toEqual([{ '@term': d.id, '@scheme': `${ORIGIN}/datasets/`, '@label': `${d.title.zh} · ${d.title.en}` }]);
+      expect(e.category).toEqual([
+        { '@term': d.id, '@scheme': `${ORIGIN}/datasets/`, '@label': `${d.title.zh} · ${d.title.en}` },
+      ]);
     }
     for (const n of s.news) {
       const e = byId.get(`tag:zhuzhou-innovation-open-data,2026:news/${n.id}`)!;
@@ -99,7 +105,9 @@ describe('Atom 1.0 feeds', () => {
   it('link an event to the datasets that hold its figures', async () => {
     const { feed } = await feedOf('/feed.atom');
     const roadshow = feed.entry.find((e) => text(e.id).endsWith(':news/innovation-roadshow-zhuzhou'))!;
-    expect(roadshow.link.filter((l) => l['@rel'] === 'related').map((l) => l['@href'])).toEqual([`${ORIGIN}/datasets/talent-cooperation`]);
+    expect(roadshow.link.filter((l) => l['@rel'] === 'related').map((l) => l['@href'])).toEqual([
+      `${ORIGIN}/datasets/talent-cooperation`,
+    ]);
     const html = text(roadshow.content);
     expect(html).toContain('2023年4月26日');
     expect(html).toContain('8项');

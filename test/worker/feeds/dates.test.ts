@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { periodStart, rfc3339, rfc822, ZONE_OFFSET } from '../../../worker/feeds/dates';
+import { periodStart, rfc822, rfc3339, ZONE_OFFSET } from '../../../worker/feeds/dates';
 
 // China has kept UTC+8 without daylight saving since 1992; earlier years had summer time.
 const isoDate = fc
@@ -8,7 +8,16 @@ const isoDate = fc
   .map((d) => d.toISOString().slice(0, 10));
 
 // Weekday and calendar day in Zhuzhou, from ICU's time-zone data rather than our arithmetic.
-const shanghai = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', weekday: 'short', day: '2-digit', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const shanghai = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Shanghai',
+  weekday: 'short',
+  day: '2-digit',
+  month: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** Month names of RFC 822 §5.1. */
 const RFC822_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -34,13 +43,17 @@ describe('feed dates', () => {
       fc.property(isoDate, (date) => {
         const a = rfc822(date);
         const b = rfc3339(date);
-        expect(a).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} 00:00:00 \+0800$/);
+        expect(a).toMatch(
+          /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} 00:00:00 \+0800$/,
+        );
         expect(b).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
         const instant = Date.parse(b);
         expect(Date.parse(a)).toBe(instant);
         // Weekday, day, month, year and time in Shanghai are exactly what the RFC 822 string says.
         const part = (type: string) => shanghai.formatToParts(instant).find((p) => p.type === type)!.value;
-        expect(a).toBe(`${part('weekday')}, ${part('day')} ${RFC822_MONTHS[Number(part('month')) - 1]} ${part('year')} ${part('hour')}:${part('minute')}:00 +0800`);
+        expect(a).toBe(
+          `${part('weekday')}, ${part('day')} ${RFC822_MONTHS[Number(part('month')) - 1]} ${part('year')} ${part('hour')}:${part('minute')}:00 +0800`,
+        );
       }),
       { numRuns: 500 },
     );

@@ -41,7 +41,11 @@ export const xml = new XMLParser({ ...XML_OPTIONS, isArray: (_name, path) => LIS
 
 /** Text of a parsed element (a bare string, or `#text` beside attributes). */
 export const text = (node: unknown): string =>
-  typeof node === 'string' ? node : node && typeof node === 'object' ? String((node as Record<string, unknown>)['#text'] ?? '') : '';
+  typeof node === 'string'
+    ? node
+    : node && typeof node === 'object'
+      ? String((node as Record<string, unknown>)['#text'] ?? '')
+      : '';
 
 /** The feed paths: catalog and every dataset, in one format. */
 export function feedPaths(s: Snapshot, file: 'feed.xml' | 'feed.atom' | 'feed.json'): string[] {

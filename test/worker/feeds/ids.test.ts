@@ -13,8 +13,16 @@ const TAG_URI = new RegExp(`^tag:${DNS_COMP}(?:\\.${DNS_COMP})*,\\d{4}(?:-\\d{2}
 
 const atomIds = async (url: string) => {
   const body = await (await exports.default.fetch(url)).text();
-  const feed = xml.parse(body).feed as { id: string; link: { '@rel': string; '@href': string }[]; entry: { id: string }[] };
-  return { feed: text(feed.id), entries: feed.entry.map((e) => text(e.id)), self: feed.link.find((l) => l['@rel'] === 'self')!['@href'] };
+  const feed = xml.parse(body).feed as {
+    id: string;
+    link: { '@rel': string; '@href': string }[];
+    entry: { id: string }[];
+  };
+  return {
+    feed: text(feed.id),
+    entries: feed.entry.map((e) => text(e.id)),
+    self: feed.link.find((l) => l['@rel'] === 'self')!['@href'],
+  };
 };
 
 describe('feed and item ids', () => {
@@ -34,9 +42,13 @@ describe('feed and item ids', () => {
 
   it('never change: published ids are permanent', () => {
     expect(newsItemId('job-fair-guizhou')).toBe('tag:zhuzhou-innovation-open-data,2026:news/job-fair-guizhou');
-    expect(datasetItemId('innovation-platforms')).toBe('tag:zhuzhou-innovation-open-data,2026:datasets/innovation-platforms');
+    expect(datasetItemId('innovation-platforms')).toBe(
+      'tag:zhuzhou-innovation-open-data,2026:datasets/innovation-platforms',
+    );
     expect(feedId(undefined, undefined)).toBe('tag:zhuzhou-innovation-open-data,2026:feed');
-    expect(feedId('innovation-platforms', 'en')).toBe('tag:zhuzhou-innovation-open-data,2026:datasets/innovation-platforms/feed?lang=en');
+    expect(feedId('innovation-platforms', 'en')).toBe(
+      'tag:zhuzhou-innovation-open-data,2026:datasets/innovation-platforms/feed?lang=en',
+    );
   });
 
   it('do not depend on the host the feed is fetched from, while self links do', async () => {
@@ -54,7 +66,9 @@ describe('feed and item ids', () => {
     expect(new Set(catalog).size).toBe(s.datasets.length + s.news.length);
     for (const d of s.datasets) {
       for (const lang of ['', '?lang=zh', '?lang=en']) {
-        const feed = xml.parse(await (await get(`/datasets/${d.id}/feed.atom${lang}`)).text()).feed as { entry: { id: string }[] };
+        const feed = xml.parse(await (await get(`/datasets/${d.id}/feed.atom${lang}`)).text()).feed as {
+          entry: { id: string }[];
+        };
         const entries = feed.entry.map((e) => text(e.id));
         expect(new Set(entries).size).toBe(entries.length);
         for (const id of entries) expect(catalog).toContain(id);

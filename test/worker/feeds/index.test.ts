@@ -31,7 +31,9 @@ describe('feed routes', () => {
     const etag = res.headers.get('ETag')!;
     expect(etag).toMatch(new RegExp(`^"${s.version}-[0-9a-f]{8}"$`));
     expect(res.headers.get('Last-Modified')).toBe(s.modified.toUTCString());
-    expect(res.headers.get('Cache-Control')).toMatch(/^public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+, stale-if-error=\d+$/);
+    expect(res.headers.get('Cache-Control')).toMatch(
+      /^public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+, stale-if-error=\d+$/,
+    );
     for (const ifNoneMatch of [etag, `W/${etag}`, `"x", ${etag}`, '*']) {
       const again = await get('/feed.atom', { headers: { 'If-None-Match': ifNoneMatch } });
       expect(again.status, ifNoneMatch).toBe(304);
@@ -39,11 +41,20 @@ describe('feed routes', () => {
       expect(await again.text()).toBe('');
     }
     expect((await get('/feed.atom', { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
-    expect((await get('/feed.atom', { headers: { 'If-Modified-Since': res.headers.get('Last-Modified')! } })).status).toBe(304);
+    expect(
+      (await get('/feed.atom', { headers: { 'If-Modified-Since': res.headers.get('Last-Modified')! } })).status,
+    ).toBe(304);
   });
 
   it('give each format, scope and language its own ETag', async () => {
-    const paths = ['/feed.xml', '/feed.atom', '/feed.json', '/feed.atom?lang=en', '/feed.atom?lang=zh', '/datasets/innovation-platforms/feed.atom'];
+    const paths = [
+      '/feed.xml',
+      '/feed.atom',
+      '/feed.json',
+      '/feed.atom?lang=en',
+      '/feed.atom?lang=zh',
+      '/datasets/innovation-platforms/feed.atom',
+    ];
     const tags = await Promise.all(paths.map(async (p) => (await get(p)).headers.get('ETag')));
     expect(new Set(tags).size).toBe(paths.length);
   });
@@ -85,7 +96,11 @@ describe('feed routes', () => {
 
   it('answer a feed of an unknown dataset with a 404 problem listing the datasets', async () => {
     const s = await snapshot();
-    for (const path of ['/datasets/no-such-dataset/feed.xml', '/datasets/Innovation-Platforms/feed.atom', '/datasets/%E6%A0%AA/feed.json']) {
+    for (const path of [
+      '/datasets/no-such-dataset/feed.xml',
+      '/datasets/Innovation-Platforms/feed.atom',
+      '/datasets/%E6%A0%AA/feed.json',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');

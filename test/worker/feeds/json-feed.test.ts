@@ -34,7 +34,9 @@ describe('JSON Feed 1.1 feeds', () => {
     for (const path of feedPaths(s, 'feed.json')) {
       const feed = await feedOf(path);
       expect(feed.feed_url).toBe(`${ORIGIN}${path}`);
-      expect(feed.home_page_url).toBe(path === '/feed.json' ? `${ORIGIN}/` : `${ORIGIN}${path.replace('/feed.json', '')}`);
+      expect(feed.home_page_url).toBe(
+        path === '/feed.json' ? `${ORIGIN}/` : `${ORIGIN}${path.replace('/feed.json', '')}`,
+      );
       expect(feed.language).toBe('zh-CN');
       expect(feed.authors).toEqual([{ name: `${s.meta.publisher.zh} · ${s.meta.publisher.en}`, url: `${ORIGIN}/` }]);
       expect(new Set(feed.items.map((i) => i.id)).size).toBe(feed.items.length);
@@ -56,7 +58,10 @@ describe('JSON Feed 1.1 feeds', () => {
         expect(item.content_html).toContain(`href="${ORIGIN}/indicators/${indicator.id}"`);
       }
     }
-    for (const n of s.news) expect(byId.get(`tag:zhuzhou-innovation-open-data,2026:news/${n.id}`)!.date_published).toBe(`${periodStart(n.date)}T00:00:00+08:00`);
+    for (const n of s.news)
+      expect(byId.get(`tag:zhuzhou-innovation-open-data,2026:news/${n.id}`)!.date_published).toBe(
+        `${periodStart(n.date)}T00:00:00+08:00`,
+      );
     const platforms = byId.get('tag:zhuzhou-innovation-open-data,2026:datasets/innovation-platforms')!;
     expect(platforms.content_text).toContain('全市各类科技创新平台:708家(截至2023年3月31日)');
     expect(platforms.content_text).toContain('708 platforms (as of 31 March 2023)');

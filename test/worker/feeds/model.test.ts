@@ -49,7 +49,10 @@ describe('buildFeed', () => {
       const feed = buildFeed(s, { origin, datasetId: d.id });
       const expectedNews = s.news.filter((n) => (n.indicators ?? []).some((id) => s.indicator(id)?.dataset === d.id));
       expect(feed.items.map((i) => i.id).sort()).toEqual(
-        [`tag:zhuzhou-innovation-open-data,2026:datasets/${d.id}`, ...expectedNews.map((n) => `tag:zhuzhou-innovation-open-data,2026:news/${n.id}`)].sort(),
+        [
+          `tag:zhuzhou-innovation-open-data,2026:datasets/${d.id}`,
+          ...expectedNews.map((n) => `tag:zhuzhou-innovation-open-data,2026:news/${n.id}`),
+        ].sort(),
       );
       expect(feed.homePage).toBe(`${origin}/datasets/${d.id}`);
       expect(feed.updated).toBe([d.modified, ...expectedNews.map((n) => periodStart(n.date))].sort().pop());

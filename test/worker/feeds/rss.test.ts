@@ -22,7 +22,9 @@ interface Channel {
 }
 
 const channelOf = async (path: string) => {
-  const doc = xml.parse(await (await get(path)).text()) as { rss: { '@version': string; '@xmlns:atom': string; channel: Channel } };
+  const doc = xml.parse(await (await get(path)).text()) as {
+    rss: { '@version': string; '@xmlns:atom': string; channel: Channel };
+  };
   return doc.rss;
 };
 
@@ -64,7 +66,9 @@ describe('RSS 2.0 feeds', () => {
       const item = byGuid.get(`tag:zhuzhou-innovation-open-data,2026:news/${n.id}`)!;
       expect(Date.parse(text(item.pubDate))).toBe(Date.parse(`${periodStart(n.date)}T00:00:00+08:00`));
     }
-    expect(text(byGuid.get('tag:zhuzhou-innovation-open-data,2026:news/job-fair-guizhou')!.pubDate)).toBe('Wed, 19 Apr 2023 00:00:00 +0800');
+    expect(text(byGuid.get('tag:zhuzhou-innovation-open-data,2026:news/job-fair-guizhou')!.pubDate)).toBe(
+      'Wed, 19 Apr 2023 00:00:00 +0800',
+    );
   });
 
   it('carry the figures with qualifiers as HTML in the description, Chinese first', async () => {

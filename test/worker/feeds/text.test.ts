@@ -11,9 +11,13 @@ describe('figure lines', () => {
   it('state value, qualifier, unit and date of the figures the brief names', async () => {
     const s = await snapshot();
     expect(line(s.indicator('platforms-total')!, 'zh')).toBe('全市各类科技创新平台:708家(截至2023年3月31日)');
-    expect(line(s.indicator('platforms-total')!, 'en')).toBe('Science and technology innovation platforms, all kinds: 708 platforms (as of 31 March 2023)');
+    expect(line(s.indicator('platforms-total')!, 'en')).toBe(
+      'Science and technology innovation platforms, all kinds: 708 platforms (as of 31 March 2023)',
+    );
     expect(line(s.indicator('rd-spending-growth-target')!, 'zh')).toBe('全年研发经费同比增长(目标):12%以上(2023年)');
-    expect(line(s.indicator('rd-spending-growth-target')!, 'en')).toBe('R&D spending, year-on-year growth (target): at least 12% (2023)');
+    expect(line(s.indicator('rd-spending-growth-target')!, 'en')).toBe(
+      'R&D spending, year-on-year growth (target): at least 12% (2023)',
+    );
     expect(line(s.indicator('high-value-invention-patents-target')!, 'zh')).toContain('500件左右');
     expect(line(s.indicator('job-fair-positions')!, 'en')).toContain('more than 800 positions (19–21 April 2023)');
     expect(line(s.indicator('tech-contract-turnover-2022')!, 'en')).toContain('CNY 30.8 billion (2022)');
@@ -26,7 +30,8 @@ describe('figure lines', () => {
       for (const lang of ['zh', 'en'] as const) {
         const text = line(indicator, lang);
         expect(text.startsWith(indicator.label[lang]), indicator.id).toBe(true);
-        if (indicator.qualifier !== 'exact') expect(text, `${indicator.id} ${lang}`).toContain(QUALIFIER_WORDS[lang][indicator.qualifier]);
+        if (indicator.qualifier !== 'exact')
+          expect(text, `${indicator.id} ${lang}`).toContain(QUALIFIER_WORDS[lang][indicator.qualifier]);
         if (indicator.unit === 'count') expect(text, `${indicator.id} ${lang}`).toContain(indicator.unitLabel[lang]);
         if (indicator.unit === 'percent') expect(text).toContain('%');
         // The year the figure stands for is always said.
@@ -56,8 +61,13 @@ describe('figure lines', () => {
   it('link a figure to its indicator page in the language of the text', async () => {
     const s = await snapshot();
     const [link] = figureLine(s.indicator('little-giants')!, 'en', urls);
-    expect(link).toEqual({ text: s.indicator('little-giants')!.label.en, href: 'https://data.example/en/indicators/little-giants' });
-    expect((figureLine(s.indicator('little-giants')!, 'zh', urls)[0] as { href: string }).href).toBe('https://data.example/indicators/little-giants');
+    expect(link).toEqual({
+      text: s.indicator('little-giants')!.label.en,
+      href: 'https://data.example/en/indicators/little-giants',
+    });
+    expect((figureLine(s.indicator('little-giants')!, 'zh', urls)[0] as { href: string }).href).toBe(
+      'https://data.example/indicators/little-giants',
+    );
   });
 });
 

@@ -31,7 +31,29 @@ const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 60 }),
   fc.string({
-    unit: fc.constantFrom('&', '<', '>', '"', "'", '\r', '\n', '\t', ' ', ']]>', '&amp;', '&#x41;', '\u0000', '\u001f', '\ufffe', '\uffff', '\ud800', '\udfff', '😀', '株', 'a'),
+    unit: fc.constantFrom(
+      '&',
+      '<',
+      '>',
+      '"',
+      "'",
+      '\r',
+      '\n',
+      '\t',
+      ' ',
+      ']]>',
+      '&amp;',
+      '&#x41;',
+      '\u0000',
+      '\u001f',
+      '\ufffe',
+      '\uffff',
+      '\ud800',
+      '\udfff',
+      '😀',
+      '株',
+      'a',
+    ),
     maxLength: 40,
   }),
 );
@@ -110,7 +132,9 @@ describe('el', () => {
   it('escapes strings and passes markup through; empty parts are left out', () => {
     const link = el('a', { href: '/x?a=1&b=2' }, 'R&D');
     expect(link.markup).toBe('<a href="/x?a=1&amp;b=2">R&amp;D</a>');
-    expect(el('p', {}, 'see ', link, null, false, undefined, '', ['.']).markup).toBe('<p>see <a href="/x?a=1&amp;b=2">R&amp;D</a>.</p>');
+    expect(el('p', {}, 'see ', link, null, false, undefined, '', ['.']).markup).toBe(
+      '<p>see <a href="/x?a=1&amp;b=2">R&amp;D</a>.</p>',
+    );
     expect(el('br').markup).toBe('<br/>');
     expect(el('ul', {}, [el('li', {}, '1'), el('li', {}, '2')]).markup).toBe('<ul>\n<li>1</li>\n<li>2</li>\n</ul>');
     expect(new Xml('<b/>').toString()).toBe('<b/>');

@@ -30,13 +30,23 @@ describe('isNotModified', () => {
 
   it('uses If-Modified-Since with one-second precision', () => {
     expect(isNotModified(headers({ 'If-Modified-Since': modified.toUTCString() }), TAG, modified)).toBe(true);
-    expect(isNotModified(headers({ 'If-Modified-Since': new Date(+modified + 86400e3).toUTCString() }), TAG, modified)).toBe(true);
-    expect(isNotModified(headers({ 'If-Modified-Since': new Date(+modified - 1000).toUTCString() }), TAG, modified)).toBe(false);
+    expect(
+      isNotModified(headers({ 'If-Modified-Since': new Date(+modified + 86400e3).toUTCString() }), TAG, modified),
+    ).toBe(true);
+    expect(
+      isNotModified(headers({ 'If-Modified-Since': new Date(+modified - 1000).toUTCString() }), TAG, modified),
+    ).toBe(false);
     expect(isNotModified(headers({ 'If-Modified-Since': 'not a date' }), TAG, modified)).toBe(false);
   });
 
   it('lets If-None-Match win over If-Modified-Since (RFC 9110 §13.1.3)', () => {
-    expect(isNotModified(headers({ 'If-None-Match': '"stale"', 'If-Modified-Since': modified.toUTCString() }), TAG, modified)).toBe(false);
+    expect(
+      isNotModified(
+        headers({ 'If-None-Match': '"stale"', 'If-Modified-Since': modified.toUTCString() }),
+        TAG,
+        modified,
+      ),
+    ).toBe(false);
   });
 
   it('is false without validators', () => {
@@ -47,7 +57,14 @@ describe('isNotModified', () => {
 describe('notModified', () => {
   it('keeps the validators and caching headers and drops the body and content headers', async () => {
     const res = notModified(
-      new Headers({ ETag: TAG, 'Cache-Control': 'public', Vary: 'Accept', 'Last-Modified': 'x', 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment' }),
+      new Headers({
+        ETag: TAG,
+        'Cache-Control': 'public',
+        Vary: 'Accept',
+        'Last-Modified': 'x',
+        'Content-Type': 'text/csv',
+        'Content-Disposition': 'attachment',
+      }),
     );
     expect(res.status).toBe(304);
     expect([...res.headers.keys()].sort()).toEqual(['cache-control', 'etag', 'last-modified', 'vary']);
@@ -90,7 +107,13 @@ describe('conditional requests through the API', () => {
   });
 
   it('round-trips on CSV, filtered lists and the OpenAPI document too', async () => {
-    for (const p of ['/api/v1/indicators.csv?lang=zh', '/api/v1/indicators?kind=target', '/api/v1/openapi.json', '/api/v1/indicators/platforms-total', '/api/v1/news']) {
+    for (const p of [
+      '/api/v1/indicators.csv?lang=zh',
+      '/api/v1/indicators?kind=target',
+      '/api/v1/openapi.json',
+      '/api/v1/indicators/platforms-total',
+      '/api/v1/news',
+    ]) {
       const etag = (await get(p)).headers.get('ETag')!;
       expect(etag, p).toMatch(/^"[0-9a-f]{20}-[0-9a-f]{8}"$/);
       expect((await get(p, { headers: { 'If-None-Match': etag } })).status, p).toBe(304);
@@ -98,7 +121,15 @@ describe('conditional requests through the API', () => {
   });
 
   it('gives every representation its own strong ETag', async () => {
-    const paths = ['/api/v1/datasets', '/api/v1/datasets?lang=en', '/api/v1/datasets?lang=zh', '/api/v1/indicators', '/api/v1/indicators.csv', '/api/v1/indicators.csv?lang=en', '/api/v1/news'];
+    const paths = [
+      '/api/v1/datasets',
+      '/api/v1/datasets?lang=en',
+      '/api/v1/datasets?lang=zh',
+      '/api/v1/indicators',
+      '/api/v1/indicators.csv',
+      '/api/v1/indicators.csv?lang=en',
+      '/api/v1/news',
+    ];
     const tags = await Promise.all(paths.map(async (p) => (await get(p)).headers.get('ETag')));
     expect(new Set(tags).size).toBe(paths.length);
   });
@@ -108,7 +139,8 @@ describe('conditional requests through the API', () => {
     const head = await get(path, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
-    for (const name of ['ETag', 'Last-Modified', 'Cache-Control', 'Content-Type', 'Vary']) expect(head.headers.get(name), name).toBe(getRes.headers.get(name));
+    for (const name of ['ETag', 'Last-Modified', 'Cache-Control', 'Content-Type', 'Vary'])
+      expect(head.headers.get(name), name).toBe(getRes.headers.get(name));
     const cond = await get(path, { method: 'HEAD', headers: { 'If-None-Match': getRes.headers.get('ETag')! } });
     expect(cond.status).toBe(304);
   });

@@ -2,7 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { describe, expect, it } from 'vitest';
 import { files } from '../../../data';
 import { createApp } from '../../../worker/app';
-import { loadData, type DataSource, type Snapshot } from '../../../worker/data-source';
+import { type DataSource, loadData, type Snapshot } from '../../../worker/data-source';
 import { createSnapshot } from '../../../worker/data-source/snapshot';
 import { get } from '../support/worker';
 
@@ -97,7 +97,7 @@ describe('edge cache: isolate copy', () => {
     expect(counter.routed).toBe(3);
   });
 
-  it('never serves one data version\'s body for another', async () => {
+  it("never serves one data version's body for another", async () => {
     const oldApp = createApp({ current: async () => old });
     const old = await createSnapshot(data, 'aaaaaaaaaaaaaaaaaaaa');
     const next = await createSnapshot(data, 'bbbbbbbbbbbbbbbbbbbb');
@@ -138,7 +138,8 @@ describe('edge cache: Workers Cache API', () => {
 describe('edge cache through the Worker', () => {
   it('gives the same bytes on repeated hits', async () => {
     const bodies = [];
-    for (let n = 0; n < 4; n++) bodies.push(new Uint8Array(await (await get('/api/v1/datasets/targets-2023.csv')).arrayBuffer()));
+    for (let n = 0; n < 4; n++)
+      bodies.push(new Uint8Array(await (await get('/api/v1/datasets/targets-2023.csv')).arrayBuffer()));
     for (const b of bodies) expect(b).toEqual(bodies[0]);
     expect(bodies[0]!.slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   });

@@ -28,7 +28,12 @@ describe('guard', () => {
   });
 
   it('refuses encoded NUL and control characters, anywhere in the target', async () => {
-    for (const path of ['/api/v1/datasets%00', '/api/v1/datasets?lang=%00', '/%7f', '/api/v1/indicators/a%0d%0aSet-Cookie:x']) {
+    for (const path of [
+      '/api/v1/datasets%00',
+      '/api/v1/datasets?lang=%00',
+      '/%7f',
+      '/api/v1/indicators/a%0d%0aSet-Cookie:x',
+    ]) {
       expect((await get(path)).status, path).toBe(400);
     }
   });

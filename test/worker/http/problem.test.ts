@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_TITLES, Problem, problemResponse, type ProblemType } from '../../../worker/http';
+import { PROBLEM_TITLES, Problem, type ProblemType, problemResponse } from '../../../worker/http';
 import { get } from '../support/worker';
 
 /** A minimal app that throws the given problem, rendered the way `worker/app.ts` renders it. */
@@ -15,7 +15,9 @@ const appThrowing = (problem: Problem) => {
 
 describe('problemResponse', () => {
   it('writes an RFC 9457 document with type, title, status, detail, instance and extensions', async () => {
-    const res = await appThrowing(new Problem(400, 'invalid-parameter', 'Fix it.', { 'invalid-params': [{ name: 'a', reason: 'b' }] })).request('/x?q=1');
+    const res = await appThrowing(
+      new Problem(400, 'invalid-parameter', 'Fix it.', { 'invalid-params': [{ name: 'a', reason: 'b' }] }),
+    ).request('/x?q=1');
     expect(res.status).toBe(400);
     expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
     expect(await res.json()).toEqual({
@@ -43,7 +45,7 @@ describe('problemResponse', () => {
     }
   });
 
-  it('adds the problem\'s own headers', async () => {
+  it("adds the problem's own headers", async () => {
     const res = await appThrowing(new Problem(405, 'method-not-allowed', 'x', {}, { Allow: 'GET' })).request('/x');
     expect(res.headers.get('Allow')).toBe('GET');
   });
@@ -52,7 +54,13 @@ describe('problemResponse', () => {
 describe('problems from the Worker', () => {
   it('every problem type the API can produce has a title', async () => {
     const bodies = await Promise.all(
-      ['/api/v1/nope', '/api/v1/indicators?x=1', '/api/v1/indicators?kind=x', '/api/v1/%', '/api/v1/indicators?ids=' + 'a,'.repeat(2000)].map(async (p) => (await get(p)).json<{ type: string; title: string }>()),
+      [
+        '/api/v1/nope',
+        '/api/v1/indicators?x=1',
+        '/api/v1/indicators?kind=x',
+        '/api/v1/%',
+        `/api/v1/indicators?ids=${'a,'.repeat(2000)}`,
+      ].map(async (p) => (await get(p)).json<{ type: string; title: string }>()),
     );
     for (const b of bodies) expect(b.title).toBe(PROBLEM_TITLES[b.type.replace('/problems/', '') as ProblemType]);
   });

@@ -1,10 +1,17 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { oneOf, parseQuery, Problem, problemResponse } from '../../../worker/http';
+import { oneOf, type Problem, parseQuery, problemResponse } from '../../../worker/http';
 
 const app = new Hono();
-app.get('/q', (c) => c.json(parseQuery(c, { lang: v.optional(oneOf(['zh', 'en'])), n: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be digits'))) })));
+app.get('/q', (c) =>
+  c.json(
+    parseQuery(c, {
+      lang: v.optional(oneOf(['zh', 'en'])),
+      n: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be digits'))),
+    }),
+  ),
+);
 app.get('/none', (c) => c.json(parseQuery(c, {})));
 app.onError((err, c) => problemResponse(c, err as Problem));
 

@@ -40,10 +40,20 @@ describe('send', () => {
 });
 
 describe('Cache-Control of data responses', () => {
-  const directives = (value: string) => Object.fromEntries(value.split(',').map((d) => d.trim().split('=') as [string, string?]));
+  const directives = (value: string) =>
+    Object.fromEntries(value.split(',').map((d) => d.trim().split('=') as [string, string?]));
 
   it('is public, with max-age < s-maxage, stale-while-revalidate and stale-if-error, on every API representation', async () => {
-    for (const path of ['/api/v1', '/api/v1/datasets', '/api/v1/datasets/targets-2023', '/api/v1/datasets/targets-2023.csv', '/api/v1/indicators?ids=platforms-total', '/api/v1/indicators/platforms-total', '/api/v1/news', '/api/v1/openapi.json']) {
+    for (const path of [
+      '/api/v1',
+      '/api/v1/datasets',
+      '/api/v1/datasets/targets-2023',
+      '/api/v1/datasets/targets-2023.csv',
+      '/api/v1/indicators?ids=platforms-total',
+      '/api/v1/indicators/platforms-total',
+      '/api/v1/news',
+      '/api/v1/openapi.json',
+    ]) {
       const d = directives((await get(path)).headers.get('Cache-Control')!);
       expect('public' in d, path).toBe(true);
       expect(Number(d['max-age']), path).toBeGreaterThan(0);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { get } from '../support/worker';
 
-const PATHS = ['/api/v1/datasets', '/api/v1/datasets/targets-2023.csv', '/api/v1/openapi.json', '/api/v1/indicators/nope', '/api/v1/indicators?x=1'];
+const PATHS = [
+  '/api/v1/datasets',
+  '/api/v1/datasets/targets-2023.csv',
+  '/api/v1/openapi.json',
+  '/api/v1/indicators/nope',
+  '/api/v1/indicators?x=1',
+];
 
 describe('security headers', () => {
   it('sets nosniff, referrer policy, CORP cross-origin and frame denial on API responses and errors', async () => {
@@ -16,7 +22,10 @@ describe('security headers', () => {
 
   it('keeps them on 304s and on repeat hits served from the edge cache', async () => {
     const first = await get('/api/v1/news');
-    for (const res of [await get('/api/v1/news'), await get('/api/v1/news', { headers: { 'If-None-Match': first.headers.get('ETag')! } })]) {
+    for (const res of [
+      await get('/api/v1/news'),
+      await get('/api/v1/news', { headers: { 'If-None-Match': first.headers.get('ETag')! } }),
+    ]) {
       expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
       expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
     }
@@ -27,7 +36,11 @@ describe('CORS', () => {
   it('answers a preflight from any origin for GET with conditional headers', async () => {
     const res = await get('/api/v1/indicators?ids=platforms-total', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://www.zhuzhou.gov.cn', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' },
+      headers: {
+        Origin: 'https://www.zhuzhou.gov.cn',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'if-none-match',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
@@ -39,7 +52,10 @@ describe('CORS', () => {
   it('lets cross-origin readers see ETag, Last-Modified and Content-Language', async () => {
     const res = await get('/api/v1/indicators/platforms-total', { headers: { Origin: 'https://www.zhuzhou.gov.cn' } });
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-    const exposed = res.headers.get('Access-Control-Expose-Headers')!.split(',').map((h) => h.trim().toLowerCase());
+    const exposed = res.headers
+      .get('Access-Control-Expose-Headers')!
+      .split(',')
+      .map((h) => h.trim().toLowerCase());
     expect(exposed).toEqual(expect.arrayContaining(['etag', 'last-modified', 'content-language']));
     expect(res.headers.get('Access-Control-Allow-Credentials')).toBeNull();
   });

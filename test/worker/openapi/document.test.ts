@@ -10,10 +10,28 @@ import { catalog, get, getJson } from '../api/support';
 
 type Doc = {
   openapi: string;
-  paths: Record<string, Record<string, { operationId: string; parameters: { $ref?: string; name?: string; in?: string }[]; responses: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        parameters: { $ref?: string; name?: string; in?: string }[];
+        responses: Record<string, unknown>;
+      }
+    >
+  >;
   components: {
     schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
-    parameters: Record<string, { name: string; in: string; schema: { enum?: string[]; type?: string; maxItems?: number; items?: unknown }; explode?: boolean }>;
+    parameters: Record<
+      string,
+      {
+        name: string;
+        in: string;
+        schema: { enum?: string[]; type?: string; maxItems?: number; items?: unknown };
+        explode?: boolean;
+      }
+    >;
   };
 };
 
@@ -21,15 +39,22 @@ const served = () => getJson<Doc>('/api/v1/openapi.json');
 
 /** Every `$ref` in a value. */
 function refs(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => refs(v, out));
+  if (Array.isArray(value)) for (const v of value) refs(v, out);
   else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) k === '$ref' && typeof v === 'string' ? out.push(v) : refs(v, out);
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else refs(v, out);
+    }
   }
   return out;
 }
 
 /** `/datasets/:id{[^/]+\.csv}` → `/datasets/{id}.csv`; `/indicators/:id` → `/indicators/{id}`. */
-const templateOf = (route: string) => route.replace(/^\/api\/v1/, '').replace(/:(\w+)\{[^}]*\\\.csv\}/, '{$1}.csv').replace(/:(\w+)/g, '{$1}') || '/';
+const templateOf = (route: string) =>
+  route
+    .replace(/^\/api\/v1/, '')
+    .replace(/:(\w+)\{[^}]*\\\.csv\}/, '{$1}.csv')
+    .replace(/:(\w+)/g, '{$1}') || '/';
 
 describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 and what buildOpenApiDocument gives for the current data', async () => {
@@ -64,10 +89,19 @@ describe('OpenAPI document', () => {
   it('lists for each operation exactly the query parameters its route accepts', async () => {
     const doc = await served();
     for (const op of OPERATIONS) {
-      const documented = doc.paths[op.path]!.get!.parameters.map((p) => p.$ref?.split('/').pop() ?? p.name).filter((n) => !['IfNoneMatch', 'IfModifiedSince', 'id'].includes(n!));
+      const documented = doc.paths[op.path]!.get!.parameters.map((p) => p.$ref?.split('/').pop() ?? p.name).filter(
+        (n) => !['IfNoneMatch', 'IfModifiedSince', 'id'].includes(n!),
+      );
       expect(documented, op.id).toEqual([...op.params]);
       // The route agrees: a parameter it does not list is refused, each listed one is known.
-      const sample = op.path.replace('{id}', op.path.startsWith('/news') ? catalog.news[0]!.id : op.path.startsWith('/datasets') ? catalog.datasets[0]! : 'platforms-total');
+      const sample = op.path.replace(
+        '{id}',
+        op.path.startsWith('/news')
+          ? catalog.news[0]!.id
+          : op.path.startsWith('/datasets')
+            ? catalog.datasets[0]!
+            : 'platforms-total',
+      );
       const refused = await get(`/api/v1${sample === '/' ? '' : sample}?not-a-parameter=1`);
       expect(refused.status, op.id).toBe(400);
       expect((await refused.json<{ allowed: string[] }>()).allowed, op.id).toEqual([...op.params]);
@@ -77,7 +111,9 @@ describe('OpenAPI document', () => {
   it('describes the Indicator with every field of the schema, and its one-language form', async () => {
     const { schemas } = (await served()).components;
     expect(Object.keys(schemas.Indicator!.properties!)).toEqual(Object.keys(ApiIndicatorSchema.entries));
-    expect(schemas.Indicator!.required).toEqual(expect.arrayContaining(['id', 'value', 'unit', 'qualifier', 'kind', 'period', 'source', 'label']));
+    expect(schemas.Indicator!.required).toEqual(
+      expect.arrayContaining(['id', 'value', 'unit', 'qualifier', 'kind', 'period', 'source', 'label']),
+    );
     expect(schemas.Indicator!.properties!.label).toEqual({ $ref: '#/components/schemas/Localized' });
     expect(schemas.IndicatorOneLanguage!.properties!.label).toMatchObject({ type: 'string' });
     expect(schemas.Problem).toBeDefined();
@@ -88,7 +124,10 @@ describe('OpenAPI document', () => {
     expect(JSON.stringify(doc)).not.toMatch(/"\$defs"|"\$schema"/);
     for (const ref of refs(doc)) {
       expect(ref.startsWith('#/'), ref).toBe(true);
-      const target = ref.slice(2).split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+      const target = ref
+        .slice(2)
+        .split('/')
+        .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
       expect(target, ref).toBeDefined();
     }
   });
@@ -106,6 +145,8 @@ describe('OpenAPI document', () => {
     const a = await get('/api/v1/openapi.json');
     const b = await get('/api/v1/openapi.json');
     expect(b.headers.get('ETag')).toBe(a.headers.get('ETag'));
-    expect((await get('/api/v1/openapi.json', { headers: { 'If-None-Match': a.headers.get('ETag')! } })).status).toBe(304);
+    expect((await get('/api/v1/openapi.json', { headers: { 'If-None-Match': a.headers.get('ETag')! } })).status).toBe(
+      304,
+    );
   });
 });

@@ -33,8 +33,11 @@ describe.each(['zh', 'en'] as Lang[])('dataset pages (%s)', (lang) => {
         const quote = await one(html, `li#${indicator.id} blockquote`);
         expect(quote.attrs.lang).toBe('zh-CN');
         expect(quote.text.trim()).toBe(indicator.source.quote);
-        if (indicator.source.section) expect((await one(html, `li#${indicator.id} figcaption`)).text).toContain(indicator.source.section[lang]);
-        expect((await one(html, `li#${indicator.id} h3 a`)).attrs.href).toBe(`${prefixes[lang]}/indicators/${indicator.id}`);
+        if (indicator.source.section)
+          expect((await one(html, `li#${indicator.id} figcaption`)).text).toContain(indicator.source.section[lang]);
+        expect((await one(html, `li#${indicator.id} h3 a`)).attrs.href).toBe(
+          `${prefixes[lang]}/indicators/${indicator.id}`,
+        );
       }
     });
 
@@ -49,7 +52,11 @@ describe.each(['zh', 'en'] as Lang[])('dataset pages (%s)', (lang) => {
         `/datasets/${dataset.id}/feed.json`,
       ]);
       const feeds = (await select(html, 'link[rel="alternate"][type]')).map((l) => l.attrs.href);
-      expect(feeds.slice(0, 3)).toEqual([`/datasets/${dataset.id}/feed.xml`, `/datasets/${dataset.id}/feed.atom`, `/datasets/${dataset.id}/feed.json`]);
+      expect(feeds.slice(0, 3)).toEqual([
+        `/datasets/${dataset.id}/feed.xml`,
+        `/datasets/${dataset.id}/feed.atom`,
+        `/datasets/${dataset.id}/feed.json`,
+      ]);
     });
 
     it('carries a schema.org Dataset with a variable per indicator', async () => {
@@ -59,8 +66,13 @@ describe.each(['zh', 'en'] as Lang[])('dataset pages (%s)', (lang) => {
       expect(ld['@type']).toBe('Dataset');
       expect(ld.url).toBe(`${ORIGIN}${path}`);
       expect(ld.includedInDataCatalog['@type']).toBe('DataCatalog');
-      expect(ld.variableMeasured.map((v: { propertyID: string }) => v.propertyID)).toEqual(dataset.indicators.map((i) => i.id));
-      expect(ld.distribution.map((d: { encodingFormat: string }) => d.encodingFormat)).toEqual(['application/json', 'text/csv']);
+      expect(ld.variableMeasured.map((v: { propertyID: string }) => v.propertyID)).toEqual(
+        dataset.indicators.map((i) => i.id),
+      );
+      expect(ld.distribution.map((d: { encodingFormat: string }) => d.encodingFormat)).toEqual([
+        'application/json',
+        'text/csv',
+      ]);
     });
   });
 });

@@ -17,6 +17,8 @@ describe('pathLang', () => {
   });
 
   it('reads back the language of every page path', () => {
-    for (const lang of LANGS) for (const path of ['/', '/datasets/x', '/problems']) expect(pathLang(pagePath(lang, path)), `${LANG_PREFIX[lang]}${path}`).toBe(lang);
+    for (const lang of LANGS)
+      for (const path of ['/', '/datasets/x', '/problems'])
+        expect(pathLang(pagePath(lang, path)), `${LANG_PREFIX[lang]}${path}`).toBe(lang);
   });
 });

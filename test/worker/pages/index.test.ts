@@ -44,7 +44,9 @@ describe.each(LANGS)('pages in $lang', ({ tag, other, prefix }) => {
     it('declares its language and links its other-language version', async () => {
       const { html } = await page(url);
       expect((await one(html, 'html')).attrs.lang).toBe(tag);
-      const alternates = Object.fromEntries((await select(html, 'link[rel="alternate"][hreflang]')).map((l) => [l.attrs.hreflang, l.attrs.href]));
+      const alternates = Object.fromEntries(
+        (await select(html, 'link[rel="alternate"][hreflang]')).map((l) => [l.attrs.hreflang, l.attrs.href]),
+      );
       expect(alternates).toEqual({
         'zh-CN': `${ORIGIN}${path}`,
         en: `${ORIGIN}/en${path}`,
@@ -62,7 +64,13 @@ describe.each(LANGS)('pages in $lang', ({ tag, other, prefix }) => {
     it('advertises the site feeds', async () => {
       const { html } = await page(url);
       const feeds = (await select(html, 'link[rel="alternate"][type]')).map((l) => `${l.attrs.type} ${l.attrs.href}`);
-      expect(feeds).toEqual(expect.arrayContaining(['application/rss+xml /feed.xml', 'application/atom+xml /feed.atom', 'application/feed+json /feed.json']));
+      expect(feeds).toEqual(
+        expect.arrayContaining([
+          'application/rss+xml /feed.xml',
+          'application/atom+xml /feed.atom',
+          'application/feed+json /feed.json',
+        ]),
+      );
     });
 
     it('has a skip link to main, landmarks and headings in order', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledSource } from '../../../worker/data-source';
-import { formatValue, formatWhen, QUALIFIER_WORDS } from '../../../worker/format';
 import { embedSnippet } from '../../../worker/embed/snippet';
+import { formatValue, formatWhen, QUALIFIER_WORDS } from '../../../worker/format';
 import { indicatorPage } from '../../../worker/pages/indicator-page';
 import type { Indicator, Lang } from '../../../worker/schema';
 import { one, select, squashSpace } from './support/dom';
@@ -19,9 +19,40 @@ async function fact(html: string, term: string): Promise<string | undefined> {
 }
 
 describe.each(['zh', 'en'] as Lang[])('indicator pages (%s)', (lang) => {
-  const WORD = lang === 'zh'
-    ? { valueBase: '数值（基本单位）', unit: '单位', qualifier: '限定词', kind: '类型', measure: '度量', period: '统计期', asOf: '截止日期', partOf: '属于总数', parts: '其中包括', towards: '对应目标', progress: '目标进度', ranks: '排名依据', rankedBy: '相关排名', scope: '排名范围' }
-    : { valueBase: 'Value (base units)', unit: 'Unit', qualifier: 'Qualifier', kind: 'Kind', measure: 'Measure', period: 'Reference period', asOf: 'As of', partOf: 'Part of', parts: 'Parts', towards: 'Towards target', progress: 'Progress towards it', ranks: 'Ranks', rankedBy: 'Ranked by', scope: 'Ranking scope' };
+  const WORD =
+    lang === 'zh'
+      ? {
+          valueBase: '数值（基本单位）',
+          unit: '单位',
+          qualifier: '限定词',
+          kind: '类型',
+          measure: '度量',
+          period: '统计期',
+          asOf: '截止日期',
+          partOf: '属于总数',
+          parts: '其中包括',
+          towards: '对应目标',
+          progress: '目标进度',
+          ranks: '排名依据',
+          rankedBy: '相关排名',
+          scope: '排名范围',
+        }
+      : {
+          valueBase: 'Value (base units)',
+          unit: 'Unit',
+          qualifier: 'Qualifier',
+          kind: 'Kind',
+          measure: 'Measure',
+          period: 'Reference period',
+          asOf: 'As of',
+          partOf: 'Part of',
+          parts: 'Parts',
+          towards: 'Towards target',
+          progress: 'Progress towards it',
+          ranks: 'Ranks',
+          rankedBy: 'Ranked by',
+          scope: 'Ranking scope',
+        };
 
   describe.each(snapshot.indicators.map((i) => [i.id, i] as const))('%s', (_, indicator: Indicator) => {
     const path = `${prefixes[lang]}/indicators/${indicator.id}`;
@@ -59,7 +90,10 @@ describe.each(['zh', 'en'] as Lang[])('indicator pages (%s)', (lang) => {
         const at = all.findIndex((e) => e.tag === 'dt' && e.text === term);
         if (at < 0) return [];
         const end = all.findIndex((e, n) => n > at && e.tag === 'dt');
-        return all.slice(at, end < 0 ? undefined : end).filter((e) => e.tag === 'a').map((a) => a.attrs.href);
+        return all
+          .slice(at, end < 0 ? undefined : end)
+          .filter((e) => e.tag === 'a')
+          .map((a) => a.attrs.href);
       };
       const page_ = (id: string) => `${prefixes[lang]}/indicators/${id}`;
       const rel = indicator.relations ?? {};
@@ -67,7 +101,8 @@ describe.each(['zh', 'en'] as Lang[])('indicator pages (%s)', (lang) => {
       expect(await links(WORD.towards)).toEqual(rel.towards ? [page_(rel.towards)] : []);
       expect(await links(WORD.ranks)).toEqual(rel.ranks ? [page_(rel.ranks)] : []);
       if (rel.scope) expect(await fact(html, WORD.scope)).toBe(rel.scope[lang]);
-      const back = (name: 'partOf' | 'towards' | 'ranks') => snapshot.indicators.filter((i) => i.relations?.[name] === indicator.id).map((i) => page_(i.id));
+      const back = (name: 'partOf' | 'towards' | 'ranks') =>
+        snapshot.indicators.filter((i) => i.relations?.[name] === indicator.id).map((i) => page_(i.id));
       expect(await links(WORD.parts)).toEqual(back('partOf'));
       expect(await links(WORD.progress)).toEqual(back('towards'));
       expect(await links(WORD.rankedBy)).toEqual(back('ranks'));
@@ -109,22 +144,27 @@ describe.each(['zh', 'en'] as Lang[])('indicator pages (%s)', (lang) => {
 });
 
 describe('indicatorPage() escaping', () => {
-  it.each(['zh', 'en'] as Lang[])('prints hostile text, in the page and in the embed code, as text (%s)', async (lang) => {
-    const hostile = await hostileSnapshot();
-    const indicator = hostile.indicators[0]!;
-    const embed = embedSnippet({ origin: ORIGIN, target: indicator, lang, data: hostile });
-    const html = indicatorPage(hostile, indicator, embed, { lang, origin: ORIGIN }).toString();
-    // Only the copy-button script, loaded from our origin.
-    expect((await select(html, 'script')).map((s) => s.attrs.src)).toEqual([expect.stringMatching(/^\/assets\/page\./)]);
-    for (const tag of ['img', 'svg', 'b', 'zz-indicator']) expect(await select(html, tag)).toHaveLength(0);
-    expect((await one(html, 'h1')).text).toBe(HOSTILE.label);
-    expect((await one(html, 'blockquote')).text.trim()).toBe(HOSTILE.quote);
-    // The embed code is escaped twice: once inside the snippet, once for display.
-    const code = (await one(html, 'code#embed-code')).text;
-    expect(code).toBe(embed.html);
-    expect(code).not.toContain(HOSTILE.label);
-    // Read as the HTML it is, the snippet holds the hostile label as text, and only our script.
-    expect((await one(code, 'zz-indicator')).text).toContain(HOSTILE.label);
-    expect((await select(code, 'script')).map((s) => s.attrs.src)).toEqual([`${ORIGIN}/widget.js`]);
-  });
+  it.each(['zh', 'en'] as Lang[])(
+    'prints hostile text, in the page and in the embed code, as text (%s)',
+    async (lang) => {
+      const hostile = await hostileSnapshot();
+      const indicator = hostile.indicators[0]!;
+      const embed = embedSnippet({ origin: ORIGIN, target: indicator, lang, data: hostile });
+      const html = indicatorPage(hostile, indicator, embed, { lang, origin: ORIGIN }).toString();
+      // Only the copy-button script, loaded from our origin.
+      expect((await select(html, 'script')).map((s) => s.attrs.src)).toEqual([
+        expect.stringMatching(/^\/assets\/page\./),
+      ]);
+      for (const tag of ['img', 'svg', 'b', 'zz-indicator']) expect(await select(html, tag)).toHaveLength(0);
+      expect((await one(html, 'h1')).text).toBe(HOSTILE.label);
+      expect((await one(html, 'blockquote')).text.trim()).toBe(HOSTILE.quote);
+      // The embed code is escaped twice: once inside the snippet, once for display.
+      const code = (await one(html, 'code#embed-code')).text;
+      expect(code).toBe(embed.html);
+      expect(code).not.toContain(HOSTILE.label);
+      // Read as the HTML it is, the snippet holds the hostile label as text, and only our script.
+      expect((await one(code, 'zz-indicator')).text).toContain(HOSTILE.label);
+      expect((await select(code, 'script')).map((s) => s.attrs.src)).toEqual([`${ORIGIN}/widget.js`]);
+    },
+  );
 });

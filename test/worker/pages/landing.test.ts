@@ -9,8 +9,11 @@ import { HOSTILE, hostileSnapshot } from './support/hostile';
 
 const snapshot = await bundledSource.current();
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON-LD is walked freely; its shape is what these tests check
+type Json = Record<string, any>;
+
 /** The JSON-LD of a page, parsed. */
-async function jsonLd(html: string): Promise<Record<string, any>> {
+async function jsonLd(html: string): Promise<Json> {
   const script = await one(html, 'script[type="application/ld+json"]');
   return JSON.parse(script.text);
 }
@@ -62,14 +65,15 @@ describe.each(['zh', 'en'] as Lang[])('landing page (%s)', (lang) => {
       }
       for (const indicator of dataset.indicators) expect(hrefs).toContain(`${prefix}/indicators/${indicator.id}`);
     }
-    for (const href of ['/api/v1/datasets', '/api/v1/openapi.json', '/feed.xml', '/feed.atom', '/feed.json']) expect(hrefs).toContain(href);
+    for (const href of ['/api/v1/datasets', '/api/v1/openapi.json', '/feed.xml', '/feed.atom', '/feed.json'])
+      expect(hrefs).toContain(href);
   });
 
   it('lists the dated events with their dates', async () => {
     const { html } = await page(path);
     const items = await select(html, 'ol.news > li');
     expect(items).toHaveLength(snapshot.news.length);
-    snapshot.news.forEach((item, n) => expect(items[n]!.text).toContain(item.title[lang]));
+    for (const [n, item] of snapshot.news.entries()) expect(items[n]!.text).toContain(item.title[lang]);
     const times = (await select(html, 'ol.news time')).map((t) => t.attrs.datetime);
     for (const item of snapshot.news.filter((i) => !i.date.includes('/'))) expect(times).toContain(item.date);
   });
@@ -81,22 +85,38 @@ describe.each(['zh', 'en'] as Lang[])('landing page (%s)', (lang) => {
     expect(ld['@type']).toBe('DataCatalog');
     expect(ld.name).toBe(snapshot.meta.title[lang]);
     expect(ld.dataset).toHaveLength(snapshot.datasets.length);
-    ld.dataset.forEach((d: Record<string, any>, n: number) => {
+    ld.dataset.forEach((d: Json, n: number) => {
       const dataset = snapshot.datasets[n]!;
       expect(d['@type']).toBe('Dataset');
       expect(d.name).toBe(dataset.title[lang]);
       expect(d.description).toBe(dataset.description[lang]);
       expect(d.license).toBe(snapshot.meta.license.url);
-      expect(d.isBasedOn).toMatchObject({ headline: snapshot.meta.article.title[lang], datePublished: snapshot.meta.article.published });
+      expect(d.isBasedOn).toMatchObject({
+        headline: snapshot.meta.article.title[lang],
+        datePublished: snapshot.meta.article.published,
+      });
       expect(d.spatialCoverage.name).toBe(lang === 'zh' ? '株洲市' : 'Zhuzhou');
       expect(d.distribution).toEqual([
-        { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: `${ORIGIN}/api/v1/datasets/${dataset.id}` },
-        { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: `${ORIGIN}/api/v1/datasets/${dataset.id}.csv` },
+        {
+          '@type': 'DataDownload',
+          encodingFormat: 'application/json',
+          contentUrl: `${ORIGIN}/api/v1/datasets/${dataset.id}`,
+        },
+        {
+          '@type': 'DataDownload',
+          encodingFormat: 'text/csv',
+          contentUrl: `${ORIGIN}/api/v1/datasets/${dataset.id}.csv`,
+        },
       ]);
       expect(d.variableMeasured).toHaveLength(dataset.indicators.length);
-      d.variableMeasured.forEach((v: Record<string, any>, k: number) => {
+      d.variableMeasured.forEach((v: Json, k: number) => {
         const indicator = dataset.indicators[k]!;
-        expect(v).toMatchObject({ '@type': 'PropertyValue', propertyID: indicator.id, name: indicator.label[lang], value: indicator.value });
+        expect(v).toMatchObject({
+          '@type': 'PropertyValue',
+          propertyID: indicator.id,
+          name: indicator.label[lang],
+          value: indicator.value,
+        });
         expect(v.description).toContain(formatValue(indicator, lang));
       });
     });

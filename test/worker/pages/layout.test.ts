@@ -10,7 +10,9 @@ describe('documentTitle', () => {
 
   it('drops the site name before it drops information, then falls back to shorter candidates', () => {
     const long = 'Science and technology innovation platforms, all kinds: 708 platforms';
-    expect(documentTitle([long, 'Platforms'], site)).toBe(long.length <= MAX_TITLE_LENGTH ? long : `Platforms · ${site}`);
+    expect(documentTitle([long, 'Platforms'], site)).toBe(
+      long.length <= MAX_TITLE_LENGTH ? long : `Platforms · ${site}`,
+    );
     expect(documentTitle(['x'.repeat(80), 'Short label'], site)).toBe(`Short label · ${site}`);
   });
 

@@ -40,7 +40,13 @@ async function expectProblem404(path: string): Promise<string[]> {
   return details;
 }
 
-const MISSING = ['/datasets/no-such-dataset', '/indicators/no-such-indicator', '/en/datasets/no-such-dataset', '/en/indicators/no-such-indicator', '/problems/no-such-type'];
+const MISSING = [
+  '/datasets/no-such-dataset',
+  '/indicators/no-such-indicator',
+  '/en/datasets/no-such-dataset',
+  '/en/indicators/no-such-indicator',
+  '/problems/no-such-type',
+];
 
 describe('missing ids on page routes', () => {
   it.each(MISSING)('%s: a browser gets a small HTML 404 page in the page language', async (path) => {
@@ -59,12 +65,22 @@ describe('missing ids on page routes', () => {
 });
 
 /** Paths no route answers, in both page languages and under the other features' prefixes. */
-const UNKNOWN = ['/no-such-page', '/en/no-such-page', '/en/datasets/no-such-page/extra', '/feeds/no-such-page', '/embed/no-such-page/extra', '/apis/no-such-page'];
+const UNKNOWN = [
+  '/no-such-page',
+  '/en/no-such-page',
+  '/en/datasets/no-such-page/extra',
+  '/feeds/no-such-page',
+  '/embed/no-such-page/extra',
+  '/apis/no-such-page',
+];
 
 describe('unknown paths', () => {
   it.each(UNKNOWN)('%s: a browser gets the same HTML 404 page as a missing id, in the path language', async (path) => {
     const html = await expectHtml404(path);
-    const missingId = await get(pathLang(path) === 'en' ? '/en/datasets/no-such-dataset' : '/datasets/no-such-dataset', { Accept: BROWSER_ACCEPT });
+    const missingId = await get(
+      pathLang(path) === 'en' ? '/en/datasets/no-such-dataset' : '/datasets/no-such-dataset',
+      { Accept: BROWSER_ACCEPT },
+    );
     expect(html).toBe(await missingId.text());
   });
 
@@ -72,17 +88,20 @@ describe('unknown paths', () => {
     for (const detail of await expectProblem404(path)) expect(detail).toContain(`Nothing is published at ${path}`);
   });
 
-  it.each(['/api', '/api/v1/no-such-page', '/api/v2/no-such-page'])('%s: under /api every 404 is problem+json, for browsers too', async (path) => {
-    for (const accept of [BROWSER_ACCEPT, 'text/html', 'application/json']) {
-      const res = await get(path, { Accept: accept });
-      expect(res.status, accept).toBe(404);
-      expect(res.headers.get('Content-Type'), accept).toBe('application/problem+json; charset=utf-8');
-      expect(res.headers.get('Vary') ?? '', accept).not.toMatch(/\bAccept\b/);
-      expect((await res.json<{ detail: string }>()).detail).toContain(`Nothing is published at ${path}`);
-    }
-  });
+  it.each(['/api', '/api/v1/no-such-page', '/api/v2/no-such-page'])(
+    '%s: under /api every 404 is problem+json, for browsers too',
+    async (path) => {
+      for (const accept of [BROWSER_ACCEPT, 'text/html', 'application/json']) {
+        const res = await get(path, { Accept: accept });
+        expect(res.status, accept).toBe(404);
+        expect(res.headers.get('Content-Type'), accept).toBe('application/problem+json; charset=utf-8');
+        expect(res.headers.get('Vary') ?? '', accept).not.toMatch(/\bAccept\b/);
+        expect((await res.json<{ detail: string }>()).detail).toContain(`Nothing is published at ${path}`);
+      }
+    },
+  );
 
-  it('a write to a page from a browser is a 405 problem document that keeps none of the HTML 404\'s headers', async () => {
+  it("a write to a page from a browser is a 405 problem document that keeps none of the HTML 404's headers", async () => {
     for (const path of ['/', '/en/', '/datasets/no-such-dataset']) {
       const res = await get(path, { Accept: BROWSER_ACCEPT }, 'POST');
       expect(res.status, path).toBe(405);

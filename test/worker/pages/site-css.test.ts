@@ -35,13 +35,17 @@ describe.each([
   ['dark', dark],
 ])('%s scheme', (_, c) => {
   it('defines every colour the rules use', () => {
-    for (const name of ['bg', 'fg', 'muted', 'link', 'visited', 'line', 'soft', 'focus']) expect(c[name], name).toMatch(/^#/);
+    for (const name of ['bg', 'fg', 'muted', 'link', 'visited', 'line', 'soft', 'focus'])
+      expect(c[name], name).toMatch(/^#/);
   });
 
-  it.each(['fg', 'muted', 'link', 'visited'])('text colour --%s reaches 4.5:1 on the page and on shaded panels', (name) => {
-    expect(contrast(c[name]!, c.bg!)).toBeGreaterThanOrEqual(4.5);
-    expect(contrast(c[name]!, c.soft!)).toBeGreaterThanOrEqual(4.5);
-  });
+  it.each(['fg', 'muted', 'link', 'visited'])(
+    'text colour --%s reaches 4.5:1 on the page and on shaded panels',
+    (name) => {
+      expect(contrast(c[name]!, c.bg!)).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(c[name]!, c.soft!)).toBeGreaterThanOrEqual(4.5);
+    },
+  );
 
   it('focus outline and button borders reach 3:1 against the page', () => {
     expect(contrast(c.focus!, c.bg!)).toBeGreaterThanOrEqual(3);

@@ -17,7 +17,8 @@ export async function expectHeadingOrder(html: string): Promise<void> {
   expect(levels[0]).toBe(1);
   expect(levels.filter((l) => l === 1)).toHaveLength(1);
   levels.forEach((level, n) => {
-    if (n > 0) expect(level, `heading ${n} (h${level}) after h${levels[n - 1]}`).toBeLessThanOrEqual(levels[n - 1]! + 1);
+    if (n > 0)
+      expect(level, `heading ${n} (h${level}) after h${levels[n - 1]}`).toBeLessThanOrEqual(levels[n - 1]! + 1);
   });
 }
 

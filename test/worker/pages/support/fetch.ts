@@ -11,7 +11,10 @@ export function get(path: string, headers: Record<string, string> = {}, method =
 }
 
 /** Fetches a page and returns the response with its body read. */
-export async function page(path: string, headers: Record<string, string> = {}): Promise<{ res: Response; html: string }> {
+export async function page(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ res: Response; html: string }> {
   const res = await get(path, headers);
   return { res, html: await res.text() };
 }

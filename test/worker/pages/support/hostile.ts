@@ -1,6 +1,6 @@
 import { files } from '../../../../data';
-import { createSnapshot, type Snapshot } from '../../../../worker/data-source/snapshot';
 import { loadData } from '../../../../worker/data-source';
+import { createSnapshot, type Snapshot } from '../../../../worker/data-source/snapshot';
 
 /** Markup that must come out as text wherever it is rendered. */
 export const HOSTILE = {
