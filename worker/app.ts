@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { api } from './api';
-import type { App } from './app-env';
 import { bundledSource, type DataSource } from './data-source';
 import { embed } from './embed';
+import type { AppEnv } from './env';
 import { feeds } from './feeds';
 import { edgeCache, guard, Problem, problemResponse, securityHeaders } from './http';
 import { notFound, pages, pathLang } from './pages';
@@ -12,8 +12,8 @@ import { notFound, pages, pathLang } from './pages';
  * Builds the app over a data source. The Worker uses the bundled data; tests
  * and the coming D1-backed publishing pass their own source.
  */
-export function createApp(source: DataSource = bundledSource): Hono<App> {
-  const app = new Hono<App>();
+export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
   // Security and CORS headers on every response (set once, after everything below); answers OPTIONS preflights.
   app.use(securityHeaders);

@@ -1,3 +1,5 @@
+import type { Snapshot } from './data-source';
+
 /** Bindings from `wrangler.toml`. */
 export interface Env {
   /** Workers Static Assets: the built widget bundle. */
@@ -6,5 +8,11 @@ export interface Env {
   PUBLIC_ORIGIN: string;
 }
 
-/** Hono environment with bindings only. */
-export type AppEnv = { Bindings: Env };
+/** Hono environment of every route: the bindings, and the data snapshot the request is answered from. */
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    /** The data version this request is answered from (set once per request by `worker/app.ts`). */
+    snapshot: Snapshot;
+  };
+};

@@ -1,17 +1,17 @@
 import type { Context } from 'hono';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { parseQuery, publicOrigin } from '../http';
 import type { Dataset, Lang } from '../schema';
+import { reply } from './format-response';
 import { paths } from './links';
 import { localize } from './localize';
 import { lookup } from './lookup';
 import { entriesFor } from './params';
 import { presentDataset, presentDatasetSummary } from './present';
-import { reply } from './reply';
 import { DatasetDetailSchema, DatasetListSchema } from './schema';
 import { indicatorCsv } from './table';
 
-const findDataset = (c: Context<App>, id: string): Dataset => {
+const findDataset = (c: Context<AppEnv>, id: string): Dataset => {
   const snapshot = c.var.snapshot;
   return lookup(
     'dataset',
@@ -25,7 +25,7 @@ const findDataset = (c: Context<App>, id: string): Dataset => {
 const csvOf = (dataset: Dataset, lang: Lang | undefined) => () => indicatorCsv(dataset.indicators, lang);
 
 /** `GET /api/v1/datasets` */
-export function listDatasets(c: Context<App>): Response {
+export function listDatasets(c: Context<AppEnv>): Response {
   const { lang } = parseQuery(c, entriesFor(c.var.snapshot, ['lang']));
   const origin = publicOrigin(c);
   return reply(
@@ -45,7 +45,7 @@ export function listDatasets(c: Context<App>): Response {
 }
 
 /** `GET /api/v1/datasets/{id}`: JSON, or CSV by `?format=csv` or `Accept: text/csv`. */
-export function getDataset(c: Context<App>): Response {
+export function getDataset(c: Context<AppEnv>): Response {
   const { lang, format } = parseQuery(c, entriesFor(c.var.snapshot, ['lang', 'format']));
   const dataset = findDataset(c, c.req.param('id') ?? '');
   const origin = publicOrigin(c);
@@ -60,7 +60,7 @@ export function getDataset(c: Context<App>): Response {
 }
 
 /** `GET /api/v1/datasets/{id}.csv` */
-export function getDatasetCsv(c: Context<App>): Response {
+export function getDatasetCsv(c: Context<AppEnv>): Response {
   const { lang } = parseQuery(c, entriesFor(c.var.snapshot, ['lang']));
   const dataset = findDataset(c, (c.req.param('id') ?? '').replace(/\.csv$/, ''));
   return reply(

@@ -1,14 +1,14 @@
 import type { Context } from 'hono';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { parseQuery, publicOrigin } from '../http';
+import { reply } from './format-response';
 import { localize } from './localize';
 import { entriesFor } from './params';
 import { presentIndex } from './present';
-import { reply } from './reply';
 import { ApiIndexSchema } from './schema';
 
 /** `GET /api/v1`: the entry point, with links to everything. */
-export function getIndex(c: Context<App>): Response {
+export function getIndex(c: Context<AppEnv>): Response {
   const snapshot = c.var.snapshot;
   const { lang } = parseQuery(c, entriesFor(snapshot, ['lang']));
   const origin = publicOrigin(c);

@@ -1,15 +1,15 @@
 import { type Context, Hono } from 'hono';
-import type { App } from '../app-env';
-import { getOpenApi } from '../openapi';
+import type { AppEnv } from '../env';
 import { getDataset, getDatasetCsv, listDatasets } from './datasets';
 import { getIndex } from './home';
 import { getIndicator, listIndicators, listIndicatorsCsv } from './indicators';
 import { API_BASE } from './links';
 import { getNewsItem, listNews } from './news';
+import { getOpenApi } from './openapi';
 import { OPERATIONS, type OperationId } from './operations';
 
 /** The handler of every operation in `OPERATIONS`; a missing one is a type error. */
-const HANDLERS: Record<OperationId, (c: Context<App>) => Response> = {
+const HANDLERS: Record<OperationId, (c: Context<AppEnv>) => Response> = {
   getIndex,
   getOpenApi,
   listDatasets,
@@ -23,7 +23,7 @@ const HANDLERS: Record<OperationId, (c: Context<App>) => Response> = {
 };
 
 /** The JSON and CSV API; mounted at `/api/v1` by `worker/app.ts`. `HEAD` is answered by every `GET` route. */
-export const api = new Hono<App>();
+export const api = new Hono<AppEnv>();
 
 // `/api/v1/` (with a slash) is the index too; send clients to its one URL.
 api.use(async (c, next) => {

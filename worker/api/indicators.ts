@@ -1,14 +1,14 @@
 import type { Context } from 'hono';
-import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
+import type { AppEnv } from '../env';
 import { Problem, parseQuery, publicOrigin } from '../http';
 import type { Indicator, Lang } from '../schema';
+import { chooseFormat, reply, replyAssembled } from './format-response';
 import { paths } from './links';
 import { localize } from './localize';
 import { lookup } from './lookup';
 import { entriesFor, FILTERS } from './params';
 import { presentIndicator } from './present';
-import { chooseFormat, reply, replyAssembled } from './reply';
 import { ApiIndicatorSchema } from './schema';
 import { indicatorCsv } from './table';
 
@@ -21,7 +21,7 @@ const applyFilters = (snapshot: Snapshot, filters: Filters): readonly Indicator[
 const filterKey = (filters: Filters) => FILTERS.map((name) => `${name}=${filters[name] ?? ''}`).join('&');
 
 /** One indicator's JSON, serialised once per version, language and origin: the parts batches are assembled from. */
-const indicatorJson = (c: Context<App>, indicator: Indicator, lang: Lang | undefined): string => {
+const indicatorJson = (c: Context<AppEnv>, indicator: Indicator, lang: Lang | undefined): string => {
   const origin = publicOrigin(c);
   return c.var.snapshot.memo(`api:indicator-json:${indicator.id}|${lang ?? '*'}|${origin}`, () =>
     JSON.stringify(localize(ApiIndicatorSchema, presentIndicator(indicator, origin), lang)),
@@ -34,7 +34,7 @@ const indicatorJson = (c: Context<App>, indicator: Indicator, lang: Lang | undef
  * `ids`. A batch keeps the order asked for and reports unknown ids in
  * `missing` with a 200, so one stale id does not blank a page of cards.
  */
-export function listIndicators(c: Context<App>): Response {
+export function listIndicators(c: Context<AppEnv>): Response {
   const snapshot = c.var.snapshot;
   const { ids, lang, format, ...filters } = parseQuery(c, entriesFor(snapshot, ['ids', ...FILTERS, 'lang', 'format']));
   if (ids) {
@@ -85,7 +85,7 @@ export function listIndicators(c: Context<App>): Response {
 }
 
 /** `GET /api/v1/indicators.csv`: the whole catalog (or the filtered part) as one table. */
-export function listIndicatorsCsv(c: Context<App>): Response {
+export function listIndicatorsCsv(c: Context<AppEnv>): Response {
   const snapshot = c.var.snapshot;
   const { lang, ...filters } = parseQuery(c, entriesFor(snapshot, [...FILTERS, 'lang']));
   return reply(
@@ -96,7 +96,7 @@ export function listIndicatorsCsv(c: Context<App>): Response {
 }
 
 /** `GET /api/v1/indicators/{id}` */
-export function getIndicator(c: Context<App>): Response {
+export function getIndicator(c: Context<AppEnv>): Response {
   const snapshot = c.var.snapshot;
   const { lang } = parseQuery(c, entriesFor(snapshot, ['lang']));
   const indicator = lookup(

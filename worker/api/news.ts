@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { parseQuery, publicOrigin } from '../http';
 import type { NewsItem } from '../schema';
+import { reply } from './format-response';
 import { paths } from './links';
 import { localize } from './localize';
 import { lookup } from './lookup';
 import { entriesFor } from './params';
 import { presentNewsItem } from './present';
-import { reply } from './reply';
 import { ApiNewsItemSchema, NewsListSchema } from './schema';
 
 /** Newest first, by the day an event began (ISO dates sort as text); the catalog order breaks ties. */
@@ -18,7 +18,7 @@ const newestFirst = (news: readonly NewsItem[]) =>
     .map(({ item }) => item);
 
 /** `GET /api/v1/news`: the dated events of the article. */
-export function listNews(c: Context<App>): Response {
+export function listNews(c: Context<AppEnv>): Response {
   const snapshot = c.var.snapshot;
   const { lang } = parseQuery(c, entriesFor(snapshot, ['lang']));
   const origin = publicOrigin(c);
@@ -35,7 +35,7 @@ export function listNews(c: Context<App>): Response {
 }
 
 /** `GET /api/v1/news/{id}` */
-export function getNewsItem(c: Context<App>): Response {
+export function getNewsItem(c: Context<AppEnv>): Response {
   const snapshot = c.var.snapshot;
   const { lang } = parseQuery(c, entriesFor(snapshot, ['lang']));
   const ids = snapshot.news.map((n) => n.id);

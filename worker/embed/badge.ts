@@ -4,7 +4,7 @@
  * SVG: no fonts, styles, scripts or links to fetch; an accessible name.
  */
 import type { Context } from 'hono';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { formatWhen } from '../format';
 import { Problem, parseQuery, render, send } from '../http';
 import { ID_PATTERN, type Indicator, type Lang } from '../schema';
@@ -49,7 +49,7 @@ ${text(lw + vw / 2, vt, value)}
 }
 
 /** `GET /badge/:id.svg?lang=zh|en` */
-export const badge = (c: Context<App>) => {
+export const badge = (c: Context<AppEnv>) => {
   const file = c.req.param('file') ?? '';
   const id = file.endsWith('.svg') ? file.slice(0, -4) : '';
   if (!ID_PATTERN.test(id))

@@ -6,8 +6,8 @@
  * same-origin, nothing inline.
  */
 import type { Context } from 'hono';
-import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
+import type { AppEnv } from '../env';
 import { parseQuery, publicOrigin, render, send } from '../http';
 import { type Dataset, type Indicator, LANGS, type Lang } from '../schema';
 import { CARD_TYPES, type CardType, indicatorCard, indicatorCardType } from './card';
@@ -145,7 +145,7 @@ ${frames.join('\n')}
 }
 
 /** `GET /demo` */
-export const demo = async (c: Context<App>) => {
+export const demo = async (c: Context<AppEnv>) => {
   parseQuery(c, {});
   const snapshot = c.var.snapshot;
   const origin = publicOrigin(c);

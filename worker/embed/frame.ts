@@ -4,7 +4,7 @@
  * CSP otherwise; one same-origin script reports its height to the parent.
  */
 import type { Context } from 'hono';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { parseQuery, publicOrigin, render, send } from '../http';
 import type { Dataset, Indicator, Lang } from '../schema';
 import { type CardModel, colon, figureText, LANG_TAG, renderCard } from './card';
@@ -68,7 +68,7 @@ ${renderCard(model, { theme, linkTarget: '_blank' })}
 }
 
 /** Renders and sends the frame of an indicator or dataset (once per version, origin, build, language, theme). */
-async function sendFrame(c: Context<App>, target: Indicator | Dataset, lang: Lang, theme: Theme): Promise<Response> {
+async function sendFrame(c: Context<AppEnv>, target: Indicator | Dataset, lang: Lang, theme: Theme): Promise<Response> {
   const snapshot = c.var.snapshot;
   const origin = publicOrigin(c);
   const manifest = await widgetManifest(c);
@@ -95,14 +95,14 @@ async function sendFrame(c: Context<App>, target: Indicator | Dataset, lang: Lan
 const frameQuery = { lang: LangParam, theme: ThemeParam };
 
 /** `GET /embed/:id?lang=zh|en&theme=light|dark|auto` */
-export const indicatorFrame = async (c: Context<App>) => {
+export const indicatorFrame = async (c: Context<AppEnv>) => {
   const indicator = indicatorOr404(c.var.snapshot, c.req.param('id') ?? '');
   const { lang, theme } = parseQuery(c, frameQuery);
   return sendFrame(c, indicator, lang, theme);
 };
 
 /** `GET /embed/dataset/:id?lang=zh|en&theme=light|dark|auto` */
-export const datasetFrame = async (c: Context<App>) => {
+export const datasetFrame = async (c: Context<AppEnv>) => {
   const dataset = datasetOr404(c.var.snapshot, c.req.param('id') ?? '');
   const { lang, theme } = parseQuery(c, frameQuery);
   return sendFrame(c, dataset, lang, theme);

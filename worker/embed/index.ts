@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { badge } from './badge';
 import { demo } from './demo';
 import { datasetFrame, indicatorFrame } from './frame';
@@ -13,7 +13,7 @@ export { type EmbedCode, embedCode, embedSnippet, type SnippetInput } from './sn
  * The embed kit: the widget script, iframe cards, SVG badges, oEmbed and the
  * demo page. `embedCode()` gives pages the code to show.
  */
-export const embed = new Hono<App>();
+export const embed = new Hono<AppEnv>();
 
 embed.get('/widget.js', widgetScript);
 embed.get('/widgets/:file', hashedWidgetFile);

@@ -7,8 +7,8 @@
  */
 import type { Context } from 'hono';
 import * as v from 'valibot';
-import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
+import type { AppEnv } from '../env';
 import { oneOf, Problem, parseQuery, publicOrigin, render, send } from '../http';
 import { LANG_PREFIX } from '../pages/i18n';
 import { type Dataset, ID_PATTERN, type Indicator, LANGS, type Lang } from '../schema';
@@ -92,7 +92,7 @@ export function resolvePageUrl(url: URL, hosts: readonly string[], snapshot: Sna
 }
 
 /** `GET /oembed` */
-export const oembed = async (c: Context<App>) => {
+export const oembed = async (c: Context<AppEnv>) => {
   const params = parseQuery(c, query);
   if (params.url === undefined) {
     throw new Problem(

@@ -6,7 +6,7 @@
  * returns part of it.
  */
 import type { Context } from 'hono';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { publicOrigin } from '../http';
 import type { Dataset, Indicator, Lang } from '../schema';
 import {
@@ -134,7 +134,7 @@ export function embedSnippet(input: SnippetInput): EmbedCode {
  * html`<pre><code>${code.html}</code></pre>`; // shown escaped, copied verbatim
  */
 export async function embedCode(
-  c: Context<App>,
+  c: Context<AppEnv>,
   target: Indicator | Dataset,
   lang: Lang,
   options: { theme?: Theme } = {},

@@ -3,7 +3,7 @@
  * Stable URLs whose content follows deploys, so short-cached, with an ETag.
  */
 import type { Context } from 'hono';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { CACHE_SHORT, parseQuery, render, send } from '../http';
 import { HOST_JS, RESIZE_JS } from './resize';
 import { DEMO_CSS, FRAME_CSS } from './styles';
@@ -12,7 +12,7 @@ const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
 
 /** A handler serving a constant text file. */
-const serveText = (name: string, type: string, body: string) => (c: Context<App>) => {
+const serveText = (name: string, type: string, body: string) => (c: Context<AppEnv>) => {
   parseQuery(c, {});
   return send(
     c,

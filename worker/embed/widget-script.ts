@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { CACHE_IMMUTABLE, CACHE_SHORT, Problem } from '../http';
 
 /** What `scripts/build-widgets.mjs` writes to `dist/assets/widgets/manifest.json`. */
@@ -36,7 +36,7 @@ function isManifest(m: unknown): m is WidgetManifest {
  * `undefined` while the bundle is not built (or the manifest is not one we
  * understand): embed code then falls back to `/widget.js` without SRI.
  */
-export function widgetManifest(c: Context<App>): Promise<WidgetManifest | undefined> {
+export function widgetManifest(c: Context<AppEnv>): Promise<WidgetManifest | undefined> {
   manifest ??= Promise.resolve()
     .then(() => c.env.ASSETS.fetch(new Request('https://assets.invalid/widgets/manifest.json')))
     .then((res) => (res.ok ? res.json() : undefined))
@@ -54,7 +54,7 @@ export function widgetManifest(c: Context<App>): Promise<WidgetManifest | undefi
  * and `Cross-Origin-Resource-Policy: cross-origin`, so SRI-checked and
  * cross-origin-isolated pages can load it.
  */
-export async function serveAsset(c: Context<App>, path: string, cacheControl: string): Promise<Response> {
+export async function serveAsset(c: Context<AppEnv>, path: string, cacheControl: string): Promise<Response> {
   const asset = await c.env.ASSETS.fetch(new Request(`https://assets.invalid${path}`, { headers: c.req.raw.headers }));
   if (asset.status === 404)
     throw new Problem(
@@ -70,10 +70,10 @@ export async function serveAsset(c: Context<App>, path: string, cacheControl: st
 }
 
 /** `/widget.js`: the stable, short-cached URL that follows deploys. */
-export const widgetScript = (c: Context<App>) => serveAsset(c, '/widget.js', CACHE_SHORT);
+export const widgetScript = (c: Context<AppEnv>) => serveAsset(c, '/widget.js', CACHE_SHORT);
 
 /** `/widgets/<name>.<hash>.js|css`: content-hashed, immutable. */
-export const hashedWidgetFile = (c: Context<App>) => {
+export const hashedWidgetFile = (c: Context<AppEnv>) => {
   const file = c.req.param('file') ?? '';
   if (!/^[a-z-]+\.[0-9a-f]{8,}\.(js|css)$/.test(file)) {
     throw new Problem(404, 'not-found', `No widget file "${file}". Hashed widget files look like widget.<hash>.js.`);

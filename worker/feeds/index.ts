@@ -6,7 +6,7 @@
  */
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { oneOf, Problem, parseQuery, publicOrigin, render, send } from '../http';
 import { LANG_TAGS } from '../pages/i18n';
 import { LANGS } from '../schema';
@@ -24,7 +24,7 @@ const WRITERS: Record<FeedFormat, (feed: Feed) => string> = { rss: renderRss, at
 const QUERY = { lang: v.optional(oneOf(LANGS)) };
 
 /** Answers one feed, rendered once per data version, format, scope, language and origin. */
-function serveFeed(c: Context<App>, format: FeedFormat, datasetId?: string): Response {
+function serveFeed(c: Context<AppEnv>, format: FeedFormat, datasetId?: string): Response {
   const { lang } = parseQuery(c, QUERY);
   const snapshot = c.var.snapshot;
   if (datasetId !== undefined && !snapshot.dataset(datasetId)) {
@@ -45,7 +45,7 @@ function serveFeed(c: Context<App>, format: FeedFormat, datasetId?: string): Res
 }
 
 /** Routes of this feature; mounted by `worker/app.ts`. */
-export const feeds = new Hono<App>();
+export const feeds = new Hono<AppEnv>();
 
 for (const format of FEED_FORMAT_NAMES) {
   const file = FEED_FORMATS[format].file;

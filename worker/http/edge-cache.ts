@@ -59,7 +59,7 @@ const cacheApi = (): Cache | undefined =>
  * `*.workers.dev`). The key holds the data version, so a new version never
  * serves old bodies. Only responses carrying this version's ETag are kept.
  */
-export const edgeCache = (): MiddlewareHandler<AppEnv & { Variables: { snapshot: Snapshot } }> => async (c, next) => {
+export const edgeCache = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const method = c.req.method;
   if (method !== 'GET' && method !== 'HEAD') return next();
   const snapshot = c.var.snapshot;

@@ -7,5 +7,5 @@ export * from './negotiate';
 export * from './origin';
 export * from './problem';
 export * from './query';
-export * from './respond';
+export * from './representation';
 export * from './security-headers';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { CACHE_IMMUTABLE, fnv1a, Problem, render, send } from '../http';
 import { PAGE_JS } from './page-script';
 import { SITE_CSS } from './site-css';
@@ -32,7 +32,7 @@ const BY_PATH = new Map([STYLESHEET, PAGE_SCRIPT].map((a) => [a.path, a]));
  * (a page cached from an older deploy) is a 404 rather than new content
  * under an old name.
  */
-export function serveAsset(c: Context<App>): Response {
+export function serveAsset(c: Context<AppEnv>): Response {
   const found = BY_PATH.get(c.req.path);
   if (!found) {
     throw new Problem(

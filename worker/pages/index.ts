@@ -6,8 +6,8 @@
  * must not break it); the canonical link names the one URL of each page.
  */
 import { Hono } from 'hono';
-import type { App } from '../app-env';
 import { embedCode } from '../embed/snippet';
+import type { AppEnv } from '../env';
 import { fnv1a } from '../http';
 import { serveAsset } from './assets';
 import { datasetPage } from './dataset-page';
@@ -15,15 +15,15 @@ import { LANG_PREFIX } from './i18n';
 import { indicatorPage } from './indicator-page';
 import { landingPage } from './landing';
 import { notFound } from './not-found';
+import { sendPage } from './page-response';
 import { isProblemType, problemPage, problemsIndexPage } from './problem-page';
-import { sendPage } from './respond';
 
 export { pathLang } from './i18n';
 export { notFound } from './not-found';
-export { PAGE_CSP } from './respond';
+export { PAGE_CSP } from './page-response';
 
 /** Routes of this feature; mounted by `worker/app.ts`. */
-export const pages = new Hono<App>();
+export const pages = new Hono<AppEnv>();
 
 for (const lang of ['zh', 'en'] as const) {
   const prefix = LANG_PREFIX[lang];

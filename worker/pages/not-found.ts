@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
-import type { App } from '../app-env';
 import type { Snapshot } from '../data-source';
+import type { AppEnv } from '../env';
 import { CACHE_NOT_FOUND, Problem, prefersHtml, problemResponse } from '../http';
 import type { Lang } from '../schema';
 import { type Html, h } from './html';
 import { pagePath, WORDS } from './i18n';
 import { layout, type PageOptions } from './layout';
-import { pageHeaders, renderPage } from './respond';
+import { pageHeaders, renderPage } from './page-response';
 
 /** A 404 page for people: what happened and the way back. The same body for every missing id. */
 export function notFoundPage(snapshot: Snapshot, { lang, origin }: PageOptions): Html {
@@ -35,7 +35,7 @@ const NEGOTIATED = 'Accept-Encoding, Accept';
  * it is rendered once per language rather than per request. Returned, not
  * thrown: the app's method-not-allowed check skips responses from errors.
  */
-export function notFound(c: Context<App>, lang: Lang, detail: string): Response {
+export function notFound(c: Context<AppEnv>, lang: Lang, detail: string): Response {
   if (!prefersHtml(c.req.header('Accept'))) {
     return problemResponse(c, new Problem(404, 'not-found', detail, {}, { Vary: NEGOTIATED }));
   }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { App } from '../../../worker/app-env';
 import { createSnapshot } from '../../../worker/data-source/snapshot';
 import { type EmbedCode, embedCode, embedSnippet } from '../../../worker/embed/snippet';
+import type { AppEnv } from '../../../worker/env';
 import { formatValue, formatWhen } from '../../../worker/format';
 import { LANGS } from '../../../worker/schema';
 import { builtManifest, data, env, HOSTILE, hasHostileMarkup, hostileData, ORIGIN, snapshot } from './support';
@@ -121,7 +121,7 @@ describe('embedSnippet', () => {
 
 describe('embedCode', () => {
   // A route as the pages engineer writes one: the current snapshot and bindings, the real manifest.
-  const app = new Hono<App>();
+  const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('snapshot', snap);
     await next();

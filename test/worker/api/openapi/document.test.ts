@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { api } from '../../../worker/api';
-import { OPERATIONS } from '../../../worker/api/operations';
-import { MAX_IDS } from '../../../worker/api/params';
-import { ApiIndicatorSchema } from '../../../worker/api/schema';
-import { bundledSource } from '../../../worker/data-source';
-import { buildOpenApiDocument } from '../../../worker/openapi';
-import { KINDS, LANGS, MEASURES, QUALIFIERS, UNITS } from '../../../worker/schema';
-import { catalog, get, getJson } from '../api/support';
+import { api } from '../../../../worker/api';
+import { buildOpenApiDocument } from '../../../../worker/api/openapi';
+import { OPERATIONS } from '../../../../worker/api/operations';
+import { MAX_IDS } from '../../../../worker/api/params';
+import { ApiIndicatorSchema } from '../../../../worker/api/schema';
+import { bundledSource } from '../../../../worker/data-source';
+import { KINDS, LANGS, MEASURES, QUALIFIERS, UNITS } from '../../../../worker/schema';
+import { catalog, get, getJson } from '../support';
 
 type Doc = {
   openapi: string;

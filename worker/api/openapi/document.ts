@@ -6,10 +6,14 @@
 
 import { type ConversionConfig, type JsonSchema, toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
-import { API_BASE } from '../api/links';
-import { oneLanguageSchema } from '../api/localize';
-import { OPERATIONS, type Operation } from '../api/operations';
-import { MAX_IDS, type ParamName, type ParamSpec, queryParams } from '../api/params';
+import { columnsOf } from '../../csv';
+import type { Snapshot } from '../../data-source';
+import { PROBLEM_TITLES, type ProblemType } from '../../http';
+import { IdSchema, IndicatorSchema, LocalizedSchema, PeriodSchema } from '../../schema';
+import { API_BASE } from '../links';
+import { oneLanguageSchema } from '../localize';
+import { OPERATIONS, type Operation } from '../operations';
+import { MAX_IDS, type ParamName, type ParamSpec, queryParams } from '../params';
 import {
   ApiIndexSchema,
   ApiIndicatorSchema,
@@ -22,11 +26,7 @@ import {
   IndicatorListSchema,
   NewsListSchema,
   ProblemSchema,
-} from '../api/schema';
-import { columnsOf } from '../csv';
-import type { Snapshot } from '../data-source';
-import { PROBLEM_TITLES, type ProblemType } from '../http';
-import { IdSchema, IndicatorSchema, LocalizedSchema, PeriodSchema } from '../schema';
+} from '../schema';
 
 type Json = Record<string, unknown>;
 

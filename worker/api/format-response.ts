@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { App } from '../app-env';
 import { CSV_TYPE } from '../csv';
+import type { AppEnv } from '../env';
 import { etagFor, negotiate, Problem, publicOrigin, type Rendered, render, send } from '../http';
 import type { Lang } from '../schema';
 import { paths } from './links';
@@ -31,7 +31,7 @@ export interface ReplyOptions {
  * `available`, else a 406 that lists what there is.
  */
 export function chooseFormat(
-  c: Context<App>,
+  c: Context<AppEnv>,
   available: readonly Format[],
   explicit?: Format,
 ): { format: Format; negotiated: boolean } {
@@ -56,7 +56,7 @@ export function chooseFormat(
   return { format, negotiated: true };
 }
 
-const headersFor = (c: Context<App>, format: Format, options: ReplyOptions): Record<string, string> => {
+const headersFor = (c: Context<AppEnv>, format: Format, options: ReplyOptions): Record<string, string> => {
   const headers: Record<string, string> = {
     'Content-Language': options.lang ?? 'zh, en',
     Link: `<${publicOrigin(c)}${paths.openapi}>; rel="service-desc"`,
@@ -73,7 +73,7 @@ const headersFor = (c: Context<App>, format: Format, options: ReplyOptions): Rec
  * data version (strong ETag, `304`, `Last-Modified`, `Cache-Control`), with
  * `Vary: Accept` when the format was negotiated.
  */
-export function reply(c: Context<App>, makers: Makers, options: ReplyOptions): Response {
+export function reply(c: Context<AppEnv>, makers: Makers, options: ReplyOptions): Response {
   const available = (Object.keys(makers) as Format[]).filter((f) => makers[f]);
   const { format, negotiated } = chooseFormat(c, available, options.format);
   const make = makers[format];
@@ -99,7 +99,7 @@ export function reply(c: Context<App>, makers: Makers, options: ReplyOptions): R
  * formed as `render()` forms it (`etagFor`), so the edge cache keeps the response.
  */
 export function replyAssembled(
-  c: Context<App>,
+  c: Context<AppEnv>,
   body: string,
   options: ReplyOptions & { negotiated: boolean },
 ): Response {

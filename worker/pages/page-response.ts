@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { App } from '../app-env';
+import type { AppEnv } from '../env';
 import { publicOrigin, render, send } from '../http';
 import type { Lang } from '../schema';
 import type { Html } from './html';
@@ -24,7 +24,7 @@ export const pageHeaders = (lang: Lang): Record<string, string> => ({
 });
 
 /** Renders a page once per data version, language and origin under `key`. */
-export function renderPage(c: Context<App>, key: string, lang: Lang, make: (options: PageOptions) => Html) {
+export function renderPage(c: Context<AppEnv>, key: string, lang: Lang, make: (options: PageOptions) => Html) {
   const origin = publicOrigin(c);
   return render(c.var.snapshot, `page:${key}:${lang}:${origin}`, HTML_TYPE, () => make({ lang, origin }).toString());
 }
@@ -34,6 +34,6 @@ export function renderPage(c: Context<App>, key: string, lang: Lang, make: (opti
  * ETag, Last-Modified and 304s from `send()`. No `Vary: Accept`: a page that
  * exists is HTML whatever the client accepts.
  */
-export function sendPage(c: Context<App>, key: string, lang: Lang, make: (options: PageOptions) => Html): Response {
+export function sendPage(c: Context<AppEnv>, key: string, lang: Lang, make: (options: PageOptions) => Html): Response {
   return send(c, c.var.snapshot, renderPage(c, key, lang, make), { headers: pageHeaders(lang) });
 }
