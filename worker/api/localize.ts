@@ -1,20 +1,5 @@
-import * as v from 'valibot';
-import { type Lang, LocalizedSchema, Text } from '../schema';
-
-/** The parts of valibot schema objects this module reads. */
-interface SchemaNode {
-  readonly type: string;
-  readonly entries?: Record<string, v.GenericSchema>;
-  readonly wrapped?: v.GenericSchema;
-  readonly item?: v.GenericSchema;
-}
-
-const node = (schema: v.GenericSchema) => schema as unknown as SchemaNode;
-const OBJECTS: Record<string, (entries: v.ObjectEntries) => v.GenericSchema> = {
-  object: (e) => v.object(e),
-  strict_object: (e) => v.strictObject(e),
-  loose_object: (e) => v.looseObject(e),
-};
+import type * as v from 'valibot';
+import { isArraySchema, isObjectSchema, type Lang, LocalizedSchema, mapChildren, Text, unwrapSchema } from '../schema';
 
 const flattened = new WeakMap<v.GenericSchema, v.GenericSchema>();
 
@@ -22,28 +7,18 @@ const flattened = new WeakMap<v.GenericSchema, v.GenericSchema>();
  * The schema of a `?lang=` response: `schema` with every {@link LocalizedSchema}
  * (`{ zh, en }`) replaced by a plain string. Memoised by identity, so a schema
  * shared by several responses stays one definition (one `$ref`) in OpenAPI.
- * Objects, optionals and arrays are rebuilt; a pipe on a rebuilt container
- * would be dropped (the served schemas have none there).
+ * Objects, wrappers and arrays are rebuilt around flattened children; a pipe
+ * on such a container makes the rebuild throw rather than be dropped (the
+ * served schemas have none there).
  */
 export function oneLanguageSchema(schema: v.GenericSchema): v.GenericSchema {
   if (schema === LocalizedSchema) return Text;
   const cached = flattened.get(schema);
   if (cached) return cached;
-  const { type, entries, wrapped, item } = node(schema);
-  let out = schema;
-  // A schema without bilingual text inside stays the same object.
-  if (entries && OBJECTS[type]) {
-    const mapped = Object.fromEntries(Object.entries(entries).map(([k, e]) => [k, oneLanguageSchema(e)]));
-    if (Object.keys(entries).some((k) => mapped[k] !== entries[k])) out = OBJECTS[type](mapped);
-  } else if (type === 'optional' && wrapped) {
-    const inner = oneLanguageSchema(wrapped);
-    if (inner !== wrapped) out = v.optional(inner);
-  } else if (type === 'array' && item) {
-    const inner = oneLanguageSchema(item);
-    if (inner !== item) out = v.array(inner);
-  }
-  flattened.set(schema, out);
-  return out;
+  // `mapChildren` returns `schema` itself when nothing inside changed: a schema without bilingual text stays as it is.
+  const flat = mapChildren(schema, oneLanguageSchema);
+  flattened.set(schema, flat);
+  return flat;
 }
 
 /**
@@ -53,14 +28,17 @@ export function oneLanguageSchema(schema: v.GenericSchema): v.GenericSchema {
  */
 export function localize(schema: v.GenericSchema, value: unknown, lang: Lang | undefined): unknown {
   if (lang === undefined || value === undefined || value === null) return value;
-  if (schema === LocalizedSchema) return (value as Record<Lang, string>)[lang];
-  const { type, entries, wrapped, item } = node(schema);
-  if (entries && OBJECTS[type] && typeof value === 'object') {
+  const inner = unwrapSchema(schema).schema;
+  if (inner === LocalizedSchema) return (value as Record<Lang, string>)[lang];
+  if (isObjectSchema(inner) && typeof value === 'object') {
+    const { entries } = inner;
     return Object.fromEntries(
-      Object.entries(value).map(([k, field]) => [k, entries[k] ? localize(entries[k], field, lang) : field]),
+      Object.entries(value).map(([key, field]) => {
+        const entry = entries[key];
+        return [key, entry ? localize(entry, field, lang) : field];
+      }),
     );
   }
-  if (wrapped) return localize(wrapped, value, lang);
-  if (type === 'array' && item && Array.isArray(value)) return value.map((x) => localize(item, x, lang));
+  if (isArraySchema(inner) && Array.isArray(value)) return value.map((element) => localize(inner.item, element, lang));
   return value;
 }

@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import { fieldsOf, type SchemaField } from '../schema';
 
 /** How a column's cells are written. */
 export type ColumnKind = 'text' | 'number' | 'list';
@@ -12,38 +13,18 @@ export interface Column {
   readonly kind: ColumnKind;
 }
 
-/** The shape of valibot schema objects we walk; valibot types them per schema, we read them generically. */
-interface SchemaNode {
-  readonly type: string;
-  readonly entries?: Record<string, SchemaNode>;
-  readonly wrapped?: SchemaNode;
-  readonly item?: SchemaNode;
-}
+const TEXT_TYPES: ReadonlySet<string> = new Set(['string', 'picklist', 'enum', 'literal', 'boolean']);
 
-const OBJECTS = new Set(['object', 'strict_object', 'loose_object']);
-const WRAPPERS = new Set(['optional', 'exact_optional', 'nullable', 'nullish', 'undefinedable', 'non_optional']);
-const SCALARS = new Set(['string', 'picklist', 'enum', 'literal', 'boolean']);
+/** Headers are snake_case, the convention of spreadsheet and database tools, while schema keys are camelCase. */
+const snakeCase = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-function walk(schema: SchemaNode, path: string[], out: Column[]): void {
-  if (OBJECTS.has(schema.type)) {
-    for (const [key, entry] of Object.entries(schema.entries ?? {})) walk(entry, [...path, key], out);
-  } else if (WRAPPERS.has(schema.type)) {
-    walk(schema.wrapped!, path, out);
-  } else {
-    const kind: ColumnKind | undefined =
-      schema.type === 'number'
-        ? 'number'
-        : schema.type === 'array'
-          ? 'list'
-          : SCALARS.has(schema.type)
-            ? 'text'
-            : undefined;
-    // A new schema type must be given a CSV form deliberately rather than dropped silently.
-    if (!kind) throw new TypeError(`CSV: no column form for a "${schema.type}" at ${path.join('.')}`);
-    out.push({ name: path.map(snake).join('_'), path, kind });
-  }
+function kindOf(field: SchemaField): ColumnKind {
+  const { type } = field.schema;
+  if (type === 'number') return 'number';
+  if (type === 'array') return 'list';
+  if (TEXT_TYPES.has(type)) return 'text';
+  // A new schema type must be given a CSV form deliberately rather than dropped silently.
+  throw new TypeError(`CSV: no column form for a "${type}" at ${field.path.join('.')}`);
 }
 
 /**
@@ -53,7 +34,9 @@ function walk(schema: SchemaNode, path: string[], out: Column[]): void {
  * `label_en`); optional fields become columns that may be empty.
  */
 export function columnsOf(schema: v.GenericSchema): Column[] {
-  const out: Column[] = [];
-  walk(schema as unknown as SchemaNode, [], out);
-  return out;
+  return fieldsOf(schema).map((field) => ({
+    name: field.path.map(snakeCase).join('_'),
+    path: field.path,
+    kind: kindOf(field),
+  }));
 }

@@ -6,3 +6,4 @@ export * from './localized';
 export * from './news';
 export * from './period';
 export * from './source';
+export * from './walk';

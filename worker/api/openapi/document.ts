@@ -9,7 +9,7 @@ import type * as v from 'valibot';
 import { columnsOf } from '../../csv';
 import type { Snapshot } from '../../data-source';
 import { PROBLEM_TITLES, type ProblemType } from '../../http';
-import { IdSchema, IndicatorSchema, LocalizedSchema, PeriodSchema } from '../../schema';
+import { IdSchema, IndicatorSchema, LocalizedSchema, PeriodSchema, unwrapSchema } from '../../schema';
 import { API_BASE } from '../links';
 import { oneLanguageSchema } from '../localize';
 import { OPERATIONS, type Operation } from '../operations';
@@ -84,9 +84,9 @@ function bodySchema(schema: v.GenericSchema): Json {
   return one && one !== name ? { anyOf: [ref('schemas', name), ref('schemas', one)] } : ref('schemas', name);
 }
 
-/** A query parameter object: the schema it is validated with, minus the `optional` wrapper. */
+/** A query parameter object: the schema it is validated with, minus the `optional` wrapper (`required` says that). */
 function queryParameter(name: string, spec: ParamSpec): Json {
-  const shown = spec.doc ?? (spec.schema as unknown as { wrapped?: v.GenericSchema }).wrapped ?? spec.schema;
+  const shown = spec.doc ?? unwrapSchema(spec.schema).schema;
   return {
     name,
     in: 'query',
