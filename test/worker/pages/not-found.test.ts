@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pathLang } from '../../../worker/pages/i18n';
+import { pathLang } from '../../../worker/pages';
+// Without the browser Accept that `get` adds.
+import { get as request } from '../support/worker';
 import { EXPECTED_CSP } from './support/checks';
 import { one } from './support/dom';
 import { BROWSER_ACCEPT, get } from './support/fetch';
@@ -86,6 +88,16 @@ describe('unknown paths', () => {
 
   it.each(UNKNOWN)('%s: API clients, curl and unspecific Accept get problem+json naming the path', async (path) => {
     for (const detail of await expectProblem404(path)) expect(detail).toContain(`Nothing is published at ${path}`);
+  });
+
+  it.each(UNKNOWN)('%s: a client that sends no Accept at all gets problem+json too', async (path) => {
+    const res = await request(path);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
+    expect(await res.json<{ type: string; status: number }>()).toMatchObject({
+      type: '/problems/not-found',
+      status: 404,
+    });
   });
 
   it.each(['/api', '/api/v1/no-such-page', '/api/v2/no-such-page'])(

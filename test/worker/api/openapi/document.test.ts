@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../../../worker/api';
-import { buildOpenApiDocument } from '../../../../worker/api/openapi';
-import { OPERATIONS } from '../../../../worker/api/operations';
-import { MAX_IDS } from '../../../../worker/api/params';
-import { ApiIndicatorSchema } from '../../../../worker/api/schema';
-import { bundledSource } from '../../../../worker/data-source';
-import { KINDS, LANGS, MEASURES, QUALIFIERS, UNITS } from '../../../../worker/schema';
 import { catalog, get, getJson } from '../support';
 
 type Doc = {
   openapi: string;
+  info: { title: string; license: { name: string; url: string }; 'x-data-version': string };
+  servers: { url: string }[];
   paths: Record<
     string,
     Record<
@@ -28,7 +24,7 @@ type Doc = {
       {
         name: string;
         in: string;
-        schema: { enum?: string[]; type?: string; maxItems?: number; items?: unknown };
+        schema: { enum?: string[]; type?: string; maxItems?: number; minItems?: number; items?: unknown };
         explode?: boolean;
       }
     >;
@@ -56,64 +52,114 @@ const templateOf = (route: string) =>
     .replace(/:(\w+)\{[^}]*\\\.csv\}/, '{$1}.csv')
     .replace(/:(\w+)/g, '{$1}') || '/';
 
+/** A documented path with its `{id}` filled in by something the data has, as a URL below `/api/v1`. */
+const sampleOf = (path: string) =>
+  path.replace(
+    '{id}',
+    path.startsWith('/news')
+      ? catalog.news[0]!.id
+      : path.startsWith('/datasets')
+        ? catalog.datasets[0]!
+        : 'platforms-total',
+  );
+
+/** `servers[0].url` (relative to the document) joined with a documented path, as a path the Worker answers. */
+const urlOf = (doc: Doc, path: string) => {
+  const base = new URL(doc.servers[0]!.url, 'http://example.com/api/v1/openapi.json').pathname;
+  const sample = sampleOf(path);
+  return sample === '/' ? base : `${base}${sample}`;
+};
+
 describe('OpenAPI document', () => {
-  it('is OpenAPI 3.1 and what buildOpenApiDocument gives for the current data', async () => {
-    const doc = await served();
+  it('is OpenAPI 3.1 for this service, under its licence, describing the data version it is served with', async () => {
+    const res = await get('/api/v1/openapi.json');
+    const doc = await res.json<Doc>();
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(await bundledSource.current()))));
+    expect(doc.info.title).toBe(`${catalog.title.en} API`);
+    expect(doc.info.license).toEqual(catalog.license);
+    const { version } = await getJson<{ version: string }>('/api/v1');
+    expect(doc.info['x-data-version']).toBe(version);
+    expect(res.headers.get('ETag')).toMatch(new RegExp(`^"${version}-`));
   });
 
-  it('documents exactly the routes the API router has, each with GET and HEAD', async () => {
+  it('documents exactly the routes the API router has, each with GET and HEAD, each answering there', async () => {
     const doc = await served();
+    expect(Object.keys(doc.paths)).toEqual([
+      '/',
+      '/openapi.json',
+      '/datasets',
+      '/datasets/{id}.csv',
+      '/datasets/{id}',
+      '/indicators.csv',
+      '/indicators',
+      '/indicators/{id}',
+      '/news',
+      '/news/{id}',
+    ]);
     const routed = api.routes.filter((r) => r.method === 'GET').map((r) => templateOf(r.path));
     expect(new Set(Object.keys(doc.paths))).toEqual(new Set(routed));
-    expect(Object.keys(doc.paths).length).toBe(OPERATIONS.length);
     for (const item of Object.values(doc.paths)) expect(Object.keys(item).sort()).toEqual(['get', 'head']);
     const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
     expect(new Set(ids).size).toBe(ids.length);
+    for (const path of Object.keys(doc.paths)) {
+      const url = urlOf(doc, path);
+      for (const method of ['GET', 'HEAD']) {
+        const res = await get(url, { method });
+        expect(res.status, `${method} ${url}`).toBe(200);
+        await res.body?.cancel();
+      }
+    }
   });
 
-  it('takes its parameter enums from the same picklists the API validates with', async () => {
+  it('gives each parameter the values the API accepts', async () => {
     const { parameters } = (await served()).components;
-    expect(parameters.kind!.schema.enum).toEqual([...KINDS]);
-    expect(parameters.unit!.schema.enum).toEqual([...UNITS]);
-    expect(parameters.qualifier!.schema.enum).toEqual([...QUALIFIERS]);
-    expect(parameters.measure!.schema.enum).toEqual([...MEASURES]);
-    expect(parameters.lang!.schema.enum).toEqual([...LANGS]);
+    expect(parameters.kind!.schema.enum).toEqual(['actual', 'target', 'progress', 'forecast']);
+    expect(parameters.unit!.schema.enum).toEqual(['count', 'percent', 'CNY', 'rank']);
+    expect(parameters.qualifier!.schema.enum).toEqual(['exact', 'at_least', 'more_than', 'about']);
+    expect(parameters.measure!.schema.enum).toEqual(['level', 'increase', 'growth_yoy']);
+    expect(parameters.lang!.schema.enum).toEqual(['zh', 'en']);
     expect(parameters.format!.schema.enum).toEqual(['json', 'csv']);
     expect(parameters.dataset!.schema.enum).toEqual(catalog.datasets);
-    expect(parameters.ids!.schema).toMatchObject({ type: 'array', maxItems: MAX_IDS, minItems: 1 });
+    // Every documented value is accepted, and a value the document does not list is refused.
+    for (const name of ['kind', 'unit', 'qualifier', 'measure', 'lang', 'format', 'dataset']) {
+      for (const value of parameters[name]!.schema.enum!) {
+        const res = await get(`/api/v1/indicators?${name}=${encodeURIComponent(value)}`);
+        expect(res.status, `${name}=${value}`).toBe(200);
+        await res.body?.cancel();
+      }
+      expect((await get(`/api/v1/indicators?${name}=undocumented`)).status, name).toBe(400);
+    }
+    // A batch of `ids` is a comma-separated list (not repeated) of one to fifty ids, and the API holds to that.
+    expect(parameters.ids!.schema).toMatchObject({ type: 'array', maxItems: 50, minItems: 1 });
     expect(parameters.ids!.explode).toBe(false);
+    const batch = (n: number) => Array.from({ length: n }, (_, i) => `no-such-${i}`).join(',');
+    expect((await get(`/api/v1/indicators?ids=${batch(50)}`)).status).toBe(200);
+    expect((await get(`/api/v1/indicators?ids=${batch(51)}`)).status).toBe(400);
   });
 
   it('lists for each operation exactly the query parameters its route accepts', async () => {
     const doc = await served();
-    for (const op of OPERATIONS) {
-      const documented = doc.paths[op.path]!.get!.parameters.map((p) => p.$ref?.split('/').pop() ?? p.name).filter(
-        (n) => !['IfNoneMatch', 'IfModifiedSince', 'id'].includes(n!),
-      );
-      expect(documented, op.id).toEqual([...op.params]);
-      // The route agrees: a parameter it does not list is refused, each listed one is known.
-      const sample = op.path.replace(
-        '{id}',
-        op.path.startsWith('/news')
-          ? catalog.news[0]!.id
-          : op.path.startsWith('/datasets')
-            ? catalog.datasets[0]!
-            : 'platforms-total',
-      );
-      const refused = await get(`/api/v1${sample === '/' ? '' : sample}?not-a-parameter=1`);
-      expect(refused.status, op.id).toBe(400);
-      expect((await refused.json<{ allowed: string[] }>()).allowed, op.id).toEqual([...op.params]);
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const documented = item
+        .get!.parameters.map((p) => p.$ref?.split('/').pop() ?? p.name)
+        .filter((n) => !['IfNoneMatch', 'IfModifiedSince', 'id'].includes(n!));
+      // The route refuses a parameter it does not know, naming the ones it does.
+      const refused = await get(`${urlOf(doc, path)}?not-a-parameter=1`);
+      expect(refused.status, path).toBe(400);
+      expect((await refused.json<{ allowed: string[] }>()).allowed, path).toEqual(documented);
     }
   });
 
-  it('describes the Indicator with every field of the schema, and its one-language form', async () => {
+  it('describes the Indicator with every field the API serves, and its one-language form', async () => {
     const { schemas } = (await served()).components;
-    expect(Object.keys(schemas.Indicator!.properties!)).toEqual(Object.keys(ApiIndicatorSchema.entries));
+    const { indicators } = await getJson<{ indicators: Record<string, unknown>[] }>('/api/v1/indicators');
+    const servedFields = new Set(indicators.flatMap((i) => Object.keys(i)));
+    expect(new Set(Object.keys(schemas.Indicator!.properties!))).toEqual(servedFields);
     expect(schemas.Indicator!.required).toEqual(
       expect.arrayContaining(['id', 'value', 'unit', 'qualifier', 'kind', 'period', 'source', 'label']),
     );
+    for (const i of indicators)
+      expect(Object.keys(i), String(i.id)).toEqual(expect.arrayContaining(schemas.Indicator!.required!));
     expect(schemas.Indicator!.properties!.label).toEqual({ $ref: '#/components/schemas/Localized' });
     expect(schemas.IndicatorOneLanguage!.properties!.label).toMatchObject({ type: 'string' });
     expect(schemas.Problem).toBeDefined();
