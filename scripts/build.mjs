@@ -36,6 +36,8 @@ if (quiet) process.exit(0);
 
 // Lint, format and import order (biome.json); a warning fails too, so nothing piles up.
 run('lint and format (biome ci)', bin('biome'), ['ci', '--error-on-warnings', '.']);
+// Layers, import cycles between folders and hand-built public paths (README › Architecture).
+run('layers and links (scripts/check-layers.mjs)', process.execPath, ['scripts/check-layers.mjs']);
 run('type check (worker)', bin('tsc'), ['--noEmit', '-p', '.']);
 if (existsSync(join(root, 'widgets/tsconfig.json')))
   run('type check (widgets)', bin('tsc'), ['--noEmit', '-p', 'widgets']);

@@ -6,7 +6,9 @@ import { embed } from './embed';
 import type { AppEnv } from './env';
 import { feeds } from './feeds';
 import { edgeCache, guard, Problem, problemResponse, securityHeaders } from './http';
-import { notFound, pages, pathLang } from './pages';
+import { pathLang } from './language';
+import { API_BASE, apiDatasets, apiOpenApi, isApiPath } from './links';
+import { notFound, pages } from './pages';
 
 /**
  * Builds the app over a data source. The Worker uses the bundled data; tests
@@ -48,7 +50,7 @@ export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
     }),
   );
 
-  app.route('/api/v1', api);
+  app.route(API_BASE, api);
   app.route('/', feeds);
   app.route('/', pages);
   app.route('/', embed);
@@ -56,8 +58,8 @@ export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
   // Negotiated like a missing page (browsers get the HTML 404 page in the path's language, everyone else
   // problem+json), except under /api, where every error is problem+json whatever Accept says.
   app.notFound((c) => {
-    const detail = `Nothing is published at ${c.req.path}. See /api/v1/datasets for what is, or /api/v1/openapi.json for the API.`;
-    return /^\/api(\/|$)/.test(c.req.path)
+    const detail = `Nothing is published at ${c.req.path}. See ${apiDatasets()} for what is, or ${apiOpenApi()} for the API.`;
+    return isApiPath(c.req.path)
       ? problemResponse(c, new Problem(404, 'not-found', detail))
       : notFound(c, pathLang(c.req.path), detail);
   });

@@ -346,7 +346,7 @@ describe('a real feed reader (@rowanmanning/feed-parser)', () => {
     const catalog = parseFeed(body(cases.find((c) => c.path === '/feed.atom')!));
     const platforms = catalog.items.find((i) => i.id === `${TAG}datasets/innovation-platforms`)!;
     expect(platforms.title).toContain('科技创新平台');
-    expect(htmlText(platforms.content!)).toContain('全市各类科技创新平台:708家(截至2023年3月31日)');
+    expect(htmlText(platforms.content!)).toContain('全市各类科技创新平台：708家（截至2023年3月31日）');
     const targets = htmlText(catalog.items.find((i) => i.id === `${TAG}datasets/targets-2023`)!.content!);
     expect(targets).toContain('12%以上');
     expect(targets).toContain('500件左右');

@@ -4,10 +4,9 @@
 /** @jsxFrag Fragment */
 // biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h and Fragment
 import { type ComponentChildren, Fragment, h } from 'preact';
-import { type CardFigure, type CardModel, LANG_TAG } from '../../worker/embed/card';
-
-/** `light`, `dark`, or `auto` (follows `prefers-color-scheme`); light when not given. */
-export type Theme = 'light' | 'dark' | 'auto';
+import type { CardFigure, CardModel } from '../../worker/card/model';
+import type { Theme } from '../../worker/card/theme';
+import { LANG_TAGS } from '../../worker/language/tags';
 
 /** An element whose class and `part` share one name (`.label`, `::part(label)`). */
 const Part = ({
@@ -57,7 +56,7 @@ export function Card({
     </Part>
   );
   return (
-    <div class={`zz ${theme}`} lang={LANG_TAG[m.lang]}>
+    <div class={`zz ${theme}`} lang={LANG_TAGS[m.lang]}>
       {/* biome-ignore lint/a11y/useSemanticElements: a <fieldset> is a form control group; a card is a labelled group of figures */}
       <div class={`card ${m.type}${stale ? ' stale' : ''}`} part="card" role="group" aria-labelledby="l" tabIndex={-1}>
         <Part name="label" id="l">

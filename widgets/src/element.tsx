@@ -4,13 +4,14 @@
 /** @jsxFrag Fragment */
 // biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h and Fragment
 import { Fragment, h, render } from 'preact';
-import { type CardFigures, type CardModel, datasetCard, indicatorCard } from '../../worker/embed/card';
+import { type CardFigures, type CardModel, datasetCard, indicatorCard } from '../../worker/card/model';
+import type { Theme } from '../../worker/card/theme';
+import { WIDGET_WORDS } from '../../worker/language/card-words';
 import type { Dataset, Indicator, Lang } from '../../worker/schema';
-import { Card, type Theme } from './card';
+import { Card } from './card';
 import css from './card.css';
 import { arm, type Client, failed, join, leave, missing, queue, refresh, values } from './live';
 import { ORIGIN } from './origin';
-import { WORDS } from './words';
 
 /** The attributes a card reads; changing any of them redraws it. */
 export const ATTRIBUTES = ['indicator', 'dataset', 'type', 'progress', 'lang', 'theme', 'refresh'] as const;
@@ -144,7 +145,7 @@ export class ZzIndicator extends HTMLElement implements Client {
     if (!root) return;
     try {
       const lang: Lang = /^en/i.test(this.closest('[lang]')?.getAttribute('lang') ?? '') ? 'en' : 'zh';
-      const w = WORDS[lang];
+      const w = WIDGET_WORDS[lang];
       const theme = /^(light|dark|auto)$/.test(this.attr_('theme')) ? (this.attr_('theme') as Theme) : 'light';
       const keys = this.keys();
       const m = this.model_(lang);

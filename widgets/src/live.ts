@@ -8,6 +8,7 @@
  * Errors never reach the host page: they only mark figures as failed, and
  * the cards keep their last good values.
  */
+import { apiDataset, apiIndicatorBatch } from '../../worker/links';
 import type { Dataset, Indicator } from '../../worker/schema';
 import { ORIGIN } from './origin';
 
@@ -108,12 +109,12 @@ function load(again: boolean) {
   // Sorted, so the same cards always make the same URL and the ETag matches.
   const ids: string[] = [];
   for (const key of [...keys].sort()) {
-    if (key[1] == '/') get(`/api/v1/datasets/${key.slice(2)}`, [key], (body: Dataset) => values.set(key, body));
+    if (key[1] == '/') get(apiDataset(key.slice(2)), [key], (body: Dataset) => values.set(key, body));
     else ids.push(key);
   }
   for (let i = 0; i < ids.length; i += BATCH) {
     const chunk = ids.slice(i, i + BATCH);
-    get(`/api/v1/indicators?ids=${chunk.join()}`, chunk, (body: { indicators: Indicator[] }) => {
+    get(apiIndicatorBatch(chunk), chunk, (body: { indicators: Indicator[] }) => {
       for (const indicator of body.indicators) values.set(indicator.id, indicator);
       for (const key of chunk) if (!values.has(key)) missing.add(key);
     });

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { parseQuery, publicOrigin } from '../http';
+import { apiDatasets } from '../links';
 import type { Dataset, Lang } from '../schema';
 import { reply } from './format-response';
-import { paths } from './links';
 import { localize } from './localize';
 import { lookup } from './lookup';
 import { entriesFor } from './params';
@@ -18,7 +18,7 @@ const findDataset = (c: Context<AppEnv>, id: string): Dataset => {
     id,
     snapshot.dataset,
     snapshot.datasets.map((d) => d.id),
-    paths.datasets,
+    apiDatasets(),
   );
 };
 

@@ -2,8 +2,9 @@ import type { Context } from 'hono';
 import { CSV_TYPE } from '../csv';
 import type { AppEnv } from '../env';
 import { etagFor, negotiate, Problem, publicOrigin, type Rendered, render, send } from '../http';
+import { contentLanguage } from '../language';
+import { absolute, apiOpenApi } from '../links';
 import type { Lang } from '../schema';
-import { paths } from './links';
 import type { Format } from './params';
 
 /** `Content-Type` of each format. JSON is compact: smaller and faster; browsers and `jq` pretty-print it. */
@@ -58,8 +59,8 @@ export function chooseFormat(
 
 const headersFor = (c: Context<AppEnv>, format: Format, options: ReplyOptions): Record<string, string> => {
   const headers: Record<string, string> = {
-    'Content-Language': options.lang ?? 'zh, en',
-    Link: `<${publicOrigin(c)}${paths.openapi}>; rel="service-desc"`,
+    'Content-Language': contentLanguage(options.lang),
+    Link: `<${absolute(publicOrigin(c), apiOpenApi())}>; rel="service-desc"`,
   };
   if (format === 'csv') {
     headers['Content-Disposition'] =

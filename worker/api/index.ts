@@ -1,9 +1,9 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../env';
+import { API_BASE } from '../links';
 import { getDataset, getDatasetCsv, listDatasets } from './datasets';
 import { getIndex } from './home';
 import { getIndicator, listIndicators, listIndicatorsCsv } from './indicators';
-import { API_BASE } from './links';
 import { getNewsItem, listNews } from './news';
 import { getOpenApi } from './openapi';
 import { OPERATIONS, type OperationId } from './operations';
@@ -33,5 +33,4 @@ api.use(async (c, next) => {
 
 for (const op of OPERATIONS) api.get(op.route, HANDLERS[op.id]);
 
-export { API_BASE, paths } from './links';
 export { OPERATIONS } from './operations';

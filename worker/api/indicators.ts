@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { Problem, parseQuery, publicOrigin } from '../http';
+import { apiDatasetCsv, apiIndicators, apiIndicatorsCsv } from '../links';
 import type { Indicator, Lang } from '../schema';
 import { chooseFormat, reply, replyAssembled } from './format-response';
-import { paths } from './links';
 import { localize } from './localize';
 import { lookup } from './lookup';
 import { entriesFor, FILTERS } from './params';
@@ -53,7 +53,7 @@ export function listIndicators(c: Context<AppEnv>): Response {
       throw new Problem(
         400,
         'invalid-parameter',
-        'A batch by "ids" is JSON only (it reports unknown ids in "missing"). Use /api/v1/indicators.csv or /api/v1/datasets/{id}.csv for CSV.',
+        `A batch by "ids" is JSON only (it reports unknown ids in "missing"). Use ${apiIndicatorsCsv()} or ${apiDatasetCsv('{id}')} for CSV.`,
         {
           'invalid-params': [{ name: 'format', reason: 'must be json when ids is given' }],
         },
@@ -104,7 +104,7 @@ export function getIndicator(c: Context<AppEnv>): Response {
     c.req.param('id') ?? '',
     snapshot.indicator,
     snapshot.indicators.map((i) => i.id),
-    paths.indicators,
+    apiIndicators(),
   );
   return reply(c, { json: () => indicatorJson(c, indicator, lang) }, { key: `indicator:${indicator.id}`, lang });
 }

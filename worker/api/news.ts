@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { parseQuery, publicOrigin } from '../http';
+import { apiNews } from '../links';
 import type { NewsItem } from '../schema';
 import { reply } from './format-response';
-import { paths } from './links';
 import { localize } from './localize';
 import { lookup } from './lookup';
 import { entriesFor } from './params';
@@ -44,7 +44,7 @@ export function getNewsItem(c: Context<AppEnv>): Response {
     c.req.param('id') ?? '',
     (id) => snapshot.news.find((n) => n.id === id),
     ids,
-    paths.news,
+    apiNews(),
   );
   const origin = publicOrigin(c);
   return reply(

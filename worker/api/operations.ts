@@ -5,6 +5,7 @@
  * cannot drift apart.
  */
 import type * as v from 'valibot';
+import { API_ROUTES, openApiPath } from '../links';
 import type { ParamName } from './params';
 import {
   ApiIndexSchema,
@@ -20,9 +21,9 @@ import {
 export interface Operation {
   /** Unique, stable; also the OpenAPI `operationId`. */
   readonly id: string;
-  /** The path below `/api/v1` in OpenAPI template form (`/datasets/{id}.csv`). */
+  /** The path below `/api/v1` in OpenAPI template form (`/datasets/{id}.csv`), derived from `route`. */
   readonly path: string;
-  /** The same path in Hono's form; `.csv` paths use a regex so they are matched before the plain `:id`. */
+  /** The route pattern below `/api/v1`, from the link module's `API_ROUTES`. */
   readonly route: string;
   readonly tag: 'meta' | 'datasets' | 'indicators' | 'news';
   readonly summary: string;
@@ -39,12 +40,14 @@ export interface Operation {
   readonly plain?: boolean;
 }
 
+/** An operation's route, and the same path as OpenAPI writes it. */
+const apiRoute = (route: string) => ({ route, path: openApiPath(route) });
+
 /** The operations in route-matching order. */
 export const OPERATIONS = [
   {
     id: 'getIndex',
-    path: '/',
-    route: '/',
+    ...apiRoute(API_ROUTES.index),
     tag: 'meta',
     summary: 'What this service publishes',
     description:
@@ -54,8 +57,7 @@ export const OPERATIONS = [
   },
   {
     id: 'getOpenApi',
-    path: '/openapi.json',
-    route: '/openapi.json',
+    ...apiRoute(API_ROUTES.openapi),
     tag: 'meta',
     summary: 'This OpenAPI 3.1 document',
     description: 'Generated from the same valibot schemas that validate the data and the query parameters.',
@@ -64,8 +66,7 @@ export const OPERATIONS = [
   },
   {
     id: 'listDatasets',
-    path: '/datasets',
-    route: '/datasets',
+    ...apiRoute(API_ROUTES.datasets),
     tag: 'datasets',
     summary: 'List the datasets',
     description:
@@ -75,8 +76,7 @@ export const OPERATIONS = [
   },
   {
     id: 'getDatasetCsv',
-    path: '/datasets/{id}.csv',
-    route: '/datasets/:id{[^/]+\\.csv}',
+    ...apiRoute(API_ROUTES.datasetCsv),
     tag: 'datasets',
     summary: 'One dataset as CSV',
     description:
@@ -87,12 +87,10 @@ export const OPERATIONS = [
   },
   {
     id: 'getDataset',
-    path: '/datasets/{id}',
-    route: '/datasets/:id',
+    ...apiRoute(API_ROUTES.dataset),
     tag: 'datasets',
     summary: 'One dataset with its indicators',
-    description:
-      'The dataset and every indicator in it. `?format=csv` or `Accept: text/csv` gives the same table as `/datasets/{id}.csv`.',
+    description: `The dataset and every indicator in it. \`?format=csv\` or \`Accept: text/csv\` gives the same table as \`${openApiPath(API_ROUTES.datasetCsv)}\`.`,
     params: ['lang', 'format'],
     pathId: 'dataset',
     json: DatasetDetailSchema,
@@ -100,8 +98,7 @@ export const OPERATIONS = [
   },
   {
     id: 'listIndicatorsCsv',
-    path: '/indicators.csv',
-    route: '/indicators.csv',
+    ...apiRoute(API_ROUTES.indicatorsCsv),
     tag: 'indicators',
     summary: 'All indicators as CSV',
     description: 'The whole catalog (or the filtered part of it) as one CSV table, one row per indicator.',
@@ -110,8 +107,7 @@ export const OPERATIONS = [
   },
   {
     id: 'listIndicators',
-    path: '/indicators',
-    route: '/indicators',
+    ...apiRoute(API_ROUTES.indicators),
     tag: 'indicators',
     summary: 'List, filter or batch-fetch indicators',
     description:
@@ -122,8 +118,7 @@ export const OPERATIONS = [
   },
   {
     id: 'getIndicator',
-    path: '/indicators/{id}',
-    route: '/indicators/:id',
+    ...apiRoute(API_ROUTES.indicator),
     tag: 'indicators',
     summary: 'One indicator',
     description:
@@ -134,8 +129,7 @@ export const OPERATIONS = [
   },
   {
     id: 'listNews',
-    path: '/news',
-    route: '/news',
+    ...apiRoute(API_ROUTES.news),
     tag: 'news',
     summary: 'The dated events',
     description: 'The events the article reports (job fair, visits, roadshow) with their real dates, newest first.',
@@ -144,8 +138,7 @@ export const OPERATIONS = [
   },
   {
     id: 'getNewsItem',
-    path: '/news/{id}',
-    route: '/news/:id',
+    ...apiRoute(API_ROUTES.newsItem),
     tag: 'news',
     summary: 'One dated event',
     description: 'One event with its date or date range, place, summary, related indicators and source sentence.',

@@ -1,8 +1,26 @@
 /** Data as the API serves it: each record with absolute links to its other forms. */
 import type * as v from 'valibot';
 import type { Snapshot } from '../data-source';
+import {
+  absolute,
+  apiDataset,
+  apiDatasetCsv,
+  apiDatasets,
+  apiIndex,
+  apiIndicator,
+  apiIndicators,
+  apiIndicatorsCsv,
+  apiNews,
+  apiNewsItem,
+  apiOpenApi,
+  badgePath,
+  datasetPath,
+  feedPath,
+  framePath,
+  homePath,
+  indicatorPath,
+} from '../links';
 import type { Dataset, Indicator, NewsItem } from '../schema';
-import { paths } from './links';
 import type {
   ApiIndexSchema,
   ApiIndicatorSchema,
@@ -22,11 +40,11 @@ export function presentIndicator(indicator: Indicator, origin: string): ApiIndic
   return {
     ...indicator,
     links: {
-      self: origin + paths.indicator(indicator.id),
-      html: origin + paths.indicatorPage(indicator.id),
-      dataset: origin + paths.dataset(indicator.dataset),
-      embed: origin + paths.embed(indicator.id),
-      badge: origin + paths.badge(indicator.id),
+      self: absolute(origin, apiIndicator(indicator.id)),
+      html: absolute(origin, indicatorPath(indicator.id, 'zh')),
+      dataset: absolute(origin, apiDataset(indicator.dataset)),
+      embed: absolute(origin, framePath('indicator', indicator.id)),
+      badge: absolute(origin, badgePath(indicator.id, 'zh')),
     },
   };
 }
@@ -39,12 +57,12 @@ export function presentDatasetSummary(dataset: Dataset, origin: string): Dataset
     updated: meta.modified,
     indicatorCount: indicators.length,
     links: {
-      self: origin + paths.dataset(dataset.id),
-      html: origin + paths.datasetPage(dataset.id),
-      csv: origin + paths.datasetCsv(dataset.id),
-      rss: origin + paths.datasetRss(dataset.id),
-      atom: origin + paths.datasetAtom(dataset.id),
-      jsonFeed: origin + paths.datasetJsonFeed(dataset.id),
+      self: absolute(origin, apiDataset(dataset.id)),
+      html: absolute(origin, datasetPath(dataset.id, 'zh')),
+      csv: absolute(origin, apiDatasetCsv(dataset.id)),
+      rss: absolute(origin, feedPath('rss', dataset.id)),
+      atom: absolute(origin, feedPath('atom', dataset.id)),
+      jsonFeed: absolute(origin, feedPath('json', dataset.id)),
     },
   };
 }
@@ -59,7 +77,7 @@ export function presentDataset(dataset: Dataset, origin: string): DatasetDetail 
 
 /** A dated event with a link to itself. */
 export function presentNewsItem(item: NewsItem, origin: string): ApiNewsItem {
-  return { ...item, links: { self: origin + paths.newsItem(item.id) } };
+  return { ...item, links: { self: absolute(origin, apiNewsItem(item.id)) } };
 }
 
 /** The API's entry point: what is published, the data version, and links to everything. */
@@ -73,16 +91,16 @@ export function presentIndex(snapshot: Snapshot, origin: string): ApiIndex {
     version: snapshot.version,
     modified: snapshot.modified.toISOString().slice(0, 10),
     links: {
-      self: origin + paths.api,
-      openapi: origin + paths.openapi,
-      datasets: origin + paths.datasets,
-      indicators: origin + paths.indicators,
-      indicatorsCsv: origin + paths.indicatorsCsv,
-      news: origin + paths.news,
-      html: origin + paths.home,
-      rss: origin + paths.rss,
-      atom: origin + paths.atom,
-      jsonFeed: origin + paths.jsonFeed,
+      self: absolute(origin, apiIndex()),
+      openapi: absolute(origin, apiOpenApi()),
+      datasets: absolute(origin, apiDatasets()),
+      indicators: absolute(origin, apiIndicators()),
+      indicatorsCsv: absolute(origin, apiIndicatorsCsv()),
+      news: absolute(origin, apiNews()),
+      html: absolute(origin, homePath('zh')),
+      rss: absolute(origin, feedPath('rss')),
+      atom: absolute(origin, feedPath('atom')),
+      jsonFeed: absolute(origin, feedPath('json')),
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { PROBLEM_TITLES, type ProblemType } from '../http';
+import { problemPath } from '../links';
 import { DatasetSchema, IdSchema, IndicatorSchema, IsoDateSchema, LocalizedSchema, NewsItemSchema } from '../schema';
 
 /** An absolute URL. */
@@ -105,7 +106,7 @@ const PROBLEM_TYPES = Object.keys(PROBLEM_TITLES) as ProblemType[];
 /** An RFC 9457 problem document as `worker/http/problem.ts` writes it. */
 export const ProblemSchema = v.looseObject({
   /** `/problems/<type>`, relative to this service. */
-  type: v.picklist(PROBLEM_TYPES.map((t) => `/problems/${t}`)),
+  type: v.picklist(PROBLEM_TYPES.map((t) => problemPath(t))),
   title: v.picklist(PROBLEM_TYPES.map((t) => PROBLEM_TITLES[t])),
   status: v.pipe(v.number(), v.integer(), v.minValue(400), v.maxValue(599)),
   /** What went wrong with this request and what to do about it. */

@@ -4,13 +4,14 @@
  * SVG: no fonts, styles, scripts or links to fetch; an accessible name.
  */
 import type { Context } from 'hono';
+import { cardFigure, figureText, indicatorCardType } from '../card';
 import type { AppEnv } from '../env';
 import { formatWhen } from '../format';
 import { Problem, parseQuery, render, send } from '../http';
+import { colon, paren } from '../language';
+import { badgePath } from '../links';
+import { attr, escapeHtml, textWidth } from '../markup';
 import { ID_PATTERN, type Indicator, type Lang } from '../schema';
-import { cardFigure, colon, figureText, indicatorCardType } from './card';
-import { attr, escapeHtml } from './html';
-import { textWidth } from './measure';
 import { indicatorOr404, LangParam } from './params';
 
 /** Policy for the SVG opened on its own or in an `<object>`: it needs nothing at all, and is harmless anywhere. */
@@ -36,7 +37,7 @@ export function badgeSvg(indicator: Indicator, lang: Lang): string {
   const text = (x: number, length: number, content: string) =>
     `<text${attr('x', x)} y="14"${attr('textLength', length)} lengthAdjust="spacingAndGlyphs">${escapeHtml(content)}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg"${attr('width', w)}${attr('height', HEIGHT)}${attr('viewBox', `0 0 ${w} ${HEIGHT}`)} role="img"${attr('aria-label', name)}${attr('xml:lang', lang)}>
-<title>${escapeHtml(lang === 'zh' ? `${name}（${when}）` : `${name} (${when})`)}</title>
+<title>${escapeHtml(name + paren(lang, when))}</title>
 <linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>
 <clipPath id="r"><rect${attr('width', w)}${attr('height', HEIGHT)} rx="3" fill="#fff"/></clipPath>
 <g clip-path="url(#r)"><rect${attr('width', lw)}${attr('height', HEIGHT)} fill="#555"/><rect${attr('x', lw)}${attr('width', vw)}${attr('height', HEIGHT)}${attr('fill', COLOURS[indicatorCardType(indicator)])}/><rect${attr('width', w)}${attr('height', HEIGHT)} fill="url(#s)"/></g>
@@ -53,7 +54,7 @@ export const badge = (c: Context<AppEnv>) => {
   const file = c.req.param('file') ?? '';
   const id = file.endsWith('.svg') ? file.slice(0, -4) : '';
   if (!ID_PATTERN.test(id))
-    throw new Problem(404, 'not-found', `No badge "${file}". Badges are at /badge/<indicator id>.svg.`);
+    throw new Problem(404, 'not-found', `No badge "${file}". Badges are at ${badgePath('<indicator id>', 'zh')}.`);
   const snapshot = c.var.snapshot;
   const indicator = indicatorOr404(snapshot, id);
   const { lang } = parseQuery(c, { lang: LangParam });

@@ -6,15 +6,13 @@
  * same-origin, nothing inline.
  */
 import type { Context } from 'hono';
+import { CARD_TYPES, type CardType, indicatorCard, indicatorCardType, type Theme } from '../card';
 import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { parseQuery, publicOrigin, render, send } from '../http';
+import { demoStylesPath, hostScriptPath } from '../links';
+import { attr, embedSnippet, escapeHtml, scriptTag, type WidgetManifest, widgetManifest } from '../markup';
 import { type Dataset, type Indicator, LANGS, type Lang } from '../schema';
-import { CARD_TYPES, type CardType, indicatorCard, indicatorCardType } from './card';
-import { attr, escapeHtml } from './html';
-import { embedSnippet, scriptTag } from './snippet';
-import type { Theme } from './theme';
-import { type WidgetManifest, widgetManifest } from './widget-script';
 
 /** The demo's policy: the strict host-page CSP of issue 3, plus our own frames and images. */
 export const DEMO_CSP =
@@ -111,9 +109,9 @@ ${cards.join('\n')}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${escapeHtml(`Embed kit demo · 嵌入示例 · ${snapshot.meta.title.en}`)}</title>
-<link rel="stylesheet" href="/embed/demo.css">
+<link rel="stylesheet"${attr('href', demoStylesPath())}>
 ${scriptTag('', manifest)}
-<script src="/embed/host.js" defer></script>
+<script${attr('src', hostScriptPath())} defer></script>
 </head>
 <body>
 <header>

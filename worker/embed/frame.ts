@@ -4,16 +4,14 @@
  * CSP otherwise; one same-origin script reports its height to the parent.
  */
 import type { Context } from 'hono';
+import { type CardModel, figureText, type Theme } from '../card';
 import type { AppEnv } from '../env';
 import { parseQuery, publicOrigin, render, send } from '../http';
+import { colon, contentLanguage, LANG_TAGS } from '../language';
+import { absolute, frameScriptPath, frameStylesPath, kindPath } from '../links';
+import { attr, cardModel, escapeHtml, isDataset, renderCard, type WidgetManifest, widgetManifest } from '../markup';
 import type { Dataset, Indicator, Lang } from '../schema';
-import { type CardModel, colon, figureText, LANG_TAG, renderCard } from './card';
-import { attr, escapeHtml } from './html';
 import { datasetOr404, indicatorOr404, LangParam, ThemeParam } from './params';
-import { cardModel, isDataset } from './snippet';
-import type { Theme } from './theme';
-import { pageUrl } from './urls';
-import { type WidgetManifest, widgetManifest } from './widget-script';
 
 /**
  * The frame's policy: nothing but our own styles, script and images, and any
@@ -49,7 +47,7 @@ export function framePage({ model, theme, page, provider, manifest }: FramePageI
   const figure = model.value ? `${colon(model.lang)}${figureText(model.value)}` : '';
   const scheme = theme === 'auto' ? 'light dark' : theme;
   return `<!DOCTYPE html>
-<html${attr('lang', LANG_TAG[model.lang])}${attr('data-theme', theme)}${attr('data-zz-embed', model.id)}${attr('data-zz-kind', model.type === 'dataset' ? 'dataset' : 'indicator')}>
+<html${attr('lang', LANG_TAGS[model.lang])}${attr('data-theme', theme)}${attr('data-zz-embed', model.id)}${attr('data-zz-kind', model.type === 'dataset' ? 'dataset' : 'indicator')}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -57,8 +55,8 @@ export function framePage({ model, theme, page, provider, manifest }: FramePageI
 <meta name="robots" content="noindex">
 <title>${escapeHtml(pageTitle(`${model.label}${figure}`, provider))}</title>
 <link rel="canonical"${attr('href', page)}>
-${manifest ? `<link rel="stylesheet"${attr('href', manifest.css)}>\n` : ''}<link rel="stylesheet" href="/embed/frame.css">
-<script src="/embed/resize.js" defer></script>
+${manifest ? `<link rel="stylesheet"${attr('href', manifest.css)}>\n` : ''}<link rel="stylesheet"${attr('href', frameStylesPath())}>
+<script${attr('src', frameScriptPath())} defer></script>
 </head>
 <body>
 ${renderCard(model, { theme, linkTarget: '_blank' })}
@@ -78,7 +76,7 @@ async function sendFrame(c: Context<AppEnv>, target: Indicator | Dataset, lang: 
     framePage({
       model: cardModel(target, lang, snapshot, origin),
       theme,
-      page: pageUrl(origin, kind, target.id, lang),
+      page: absolute(origin, kindPath(kind, target.id, lang)),
       provider: snapshot.meta.title[lang],
       manifest,
     }),
@@ -86,7 +84,7 @@ async function sendFrame(c: Context<AppEnv>, target: Indicator | Dataset, lang: 
   return send(c, snapshot, rendered, {
     headers: {
       'Content-Security-Policy': FRAME_CSP,
-      'Content-Language': LANG_TAG[lang],
+      'Content-Language': contentLanguage(lang),
       'Cross-Origin-Embedder-Policy': 'require-corp',
     },
   });

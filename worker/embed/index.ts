@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
+import { ROUTES } from '../links';
 import { badge } from './badge';
 import { demo } from './demo';
 import { datasetFrame, indicatorFrame } from './frame';
@@ -7,22 +8,20 @@ import { oembed } from './oembed';
 import { demoStyles, frameStyles, hostScript, resizeScript } from './static';
 import { hashedWidgetFile, widgetScript } from './widget-script';
 
-export { type EmbedCode, embedCode, embedSnippet, type SnippetInput } from './snippet';
-
 /**
  * The embed kit: the widget script, iframe cards, SVG badges, oEmbed and the
- * demo page. `embedCode()` gives pages the code to show.
+ * demo page. Embed code itself is written by `worker/markup`, which pages use too.
  */
 export const embed = new Hono<AppEnv>();
 
-embed.get('/widget.js', widgetScript);
-embed.get('/widgets/:file', hashedWidgetFile);
-embed.get('/embed/resize.js', resizeScript);
-embed.get('/embed/host.js', hostScript);
-embed.get('/embed/frame.css', frameStyles);
-embed.get('/embed/demo.css', demoStyles);
-embed.get('/embed/dataset/:id', datasetFrame);
-embed.get('/embed/:id', indicatorFrame);
-embed.get('/badge/:file', badge);
-embed.get('/oembed', oembed);
-embed.get('/demo', demo);
+embed.get(ROUTES.widget, widgetScript);
+embed.get(ROUTES.widgetFile, hashedWidgetFile);
+embed.get(ROUTES.frameScript, resizeScript);
+embed.get(ROUTES.hostScript, hostScript);
+embed.get(ROUTES.frameStyles, frameStyles);
+embed.get(ROUTES.demoStyles, demoStyles);
+embed.get(ROUTES.datasetFrame, datasetFrame);
+embed.get(ROUTES.indicatorFrame, indicatorFrame);
+embed.get(ROUTES.badge, badge);
+embed.get(ROUTES.oembed, oembed);
+embed.get(ROUTES.demo, demo);

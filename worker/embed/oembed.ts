@@ -7,16 +7,14 @@
  */
 import type { Context } from 'hono';
 import * as v from 'valibot';
+import { DEFAULT_THEME } from '../card';
 import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { oneOf, Problem, parseQuery, publicOrigin, render, send } from '../http';
-import { LANG_PREFIX } from '../pages/i18n';
+import { absolute, homePath, indicatorPath, ROUTES, readEmbeddablePath } from '../links';
+import { cardModel, embedSnippet, FRAME_WIDTHS, frameHeight, widgetManifest } from '../markup';
 import { type Dataset, ID_PATTERN, type Indicator, LANGS, type Lang } from '../schema';
 import { ThemeParam } from './params';
-import { FRAME_WIDTHS, frameHeight } from './size';
-import { cardModel, embedSnippet } from './snippet';
-import { DEFAULT_THEME } from './theme';
-import { widgetManifest } from './widget-script';
 
 /** `cache_age` in seconds: as long as shared caches keep the data (`s-maxage`). */
 export const OEMBED_CACHE_AGE = 3600;
@@ -61,11 +59,6 @@ export interface PageTarget {
   lang: Lang;
 }
 
-const PAGE_PATH = new RegExp(
-  `^(${Object.values(LANG_PREFIX).filter(Boolean).join('|')})?/(indicators|datasets)/([^/]+)/?$`,
-);
-const EMBED_PATH = /^\/embed\/(dataset\/)?([^/]+)\/?$/;
-
 /**
  * The indicator or dataset a URL of this site shows: its pages (`/indicators/:id`,
  * `/en/datasets/:id`) and its iframe cards (`/embed/:id?lang=en`). `undefined`
@@ -79,16 +72,13 @@ export function resolvePageUrl(url: URL, hosts: readonly string[], snapshot: Sna
   } catch {
     return undefined;
   }
-  const page = PAGE_PATH.exec(path);
-  const frame = page ? undefined : EMBED_PATH.exec(path);
-  const id = page ? page[3]! : frame?.[2];
-  if (!id || !ID_PATTERN.test(id)) return undefined;
-  const isDataset = page ? page[2] === 'datasets' : Boolean(frame?.[1]);
-  const target = isDataset ? snapshot.dataset(id) : snapshot.indicator(id);
+  const shown = readEmbeddablePath(path);
+  if (!shown || !ID_PATTERN.test(shown.id)) return undefined;
+  const target = shown.kind === 'dataset' ? snapshot.dataset(shown.id) : snapshot.indicator(shown.id);
   if (!target) return undefined;
-  const prefixLang = LANGS.find((l) => LANG_PREFIX[l] && LANG_PREFIX[l] === page?.[1]);
+  // A page's language is its prefix; an iframe card's is its `?lang=`.
   const queryLang = LANGS.find((l) => l === url.searchParams.get('lang'));
-  return { target, lang: prefixLang ?? queryLang ?? 'zh' };
+  return { target, lang: shown.lang ?? queryLang ?? 'zh' };
 }
 
 /** `GET /oembed` */
@@ -98,7 +88,7 @@ export const oembed = async (c: Context<AppEnv>) => {
     throw new Problem(
       400,
       'invalid-parameter',
-      'Query parameter "url" is required: the URL of an indicator or dataset page of this site, e.g. /oembed?url=<page URL>&format=json.',
+      `Query parameter "url" is required: the URL of an indicator or dataset page of this site, e.g. ${ROUTES.oembed}?url=<page URL>&format=json.`,
       {
         'invalid-params': [{ name: 'url', reason: 'missing' }],
       },
@@ -115,7 +105,7 @@ export const oembed = async (c: Context<AppEnv>) => {
     throw new Problem(
       404,
       'not-found',
-      `No embeddable page at "${params.url}". Pass the URL of an indicator or dataset page of ${origin}, such as ${origin}/indicators/<id>.`,
+      `No embeddable page at "${params.url}". Pass the URL of an indicator or dataset page of ${origin}, such as ${absolute(origin, indicatorPath('<id>', 'zh'))}.`,
     );
   }
   const { target, lang } = found;
@@ -159,7 +149,7 @@ export const oembed = async (c: Context<AppEnv>) => {
       author_name:
         'indicators' in target ? target.indicators[0]!.source.publisher[lang] : target.source.publisher[lang],
       provider_name: snapshot.meta.title[lang],
-      provider_url: `${origin}${LANG_PREFIX[lang]}/`,
+      provider_url: absolute(origin, homePath(lang)),
       cache_age: OEMBED_CACHE_AGE,
       html: embed === 'iframe' ? code.iframe : code.html,
       width,

@@ -8,15 +8,14 @@ import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../env';
 import { oneOf, Problem, parseQuery, publicOrigin, render, send } from '../http';
-import { LANG_TAGS } from '../pages/i18n';
+import { contentLanguage } from '../language';
+import { FEED_FORMAT_NAMES, FEED_FORMATS, type FeedFormat, feedPath, feedRoutes } from '../links';
 import { LANGS } from '../schema';
 import { renderAtom } from './atom';
-import { FEED_FORMAT_NAMES, FEED_FORMATS, type FeedFormat } from './formats';
 import { renderJsonFeed } from './json-feed';
 import { buildFeed, type Feed } from './model';
 import { renderRss } from './rss';
 
-export { FEED_FORMAT_NAMES, FEED_FORMATS, type FeedFormat, feedPath } from './formats';
 export { TAG_AUTHORITY, TAG_DATE } from './ids';
 
 const WRITERS: Record<FeedFormat, (feed: Feed) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
@@ -31,7 +30,7 @@ function serveFeed(c: Context<AppEnv>, format: FeedFormat, datasetId?: string): 
     throw new Problem(
       404,
       'not-found',
-      `There is no dataset "${datasetId}", so no feed for it. Feeds exist for: ${snapshot.datasets.map((d) => d.id).join(', ')}; /feed.xml covers them all.`,
+      `There is no dataset "${datasetId}", so no feed for it. Feeds exist for: ${snapshot.datasets.map((d) => d.id).join(', ')}; ${feedPath(format)} covers them all.`,
     );
   }
   const origin = publicOrigin(c);
@@ -40,7 +39,7 @@ function serveFeed(c: Context<AppEnv>, format: FeedFormat, datasetId?: string): 
     WRITERS[format](snapshot.memo(`feed-model|${scope}`, () => buildFeed(snapshot, { datasetId, lang, origin }))),
   );
   return send(c, snapshot, rendered, {
-    headers: { 'Content-Language': lang ? LANG_TAGS[lang] : `${LANG_TAGS.zh}, ${LANG_TAGS.en}` },
+    headers: { 'Content-Language': contentLanguage(lang) },
   });
 }
 
@@ -48,7 +47,7 @@ function serveFeed(c: Context<AppEnv>, format: FeedFormat, datasetId?: string): 
 export const feeds = new Hono<AppEnv>();
 
 for (const format of FEED_FORMAT_NAMES) {
-  const file = FEED_FORMATS[format].file;
-  feeds.get(`/${file}`, (c) => serveFeed(c, format));
-  feeds.get(`/datasets/:id/${file}`, (c) => serveFeed(c, format, c.req.param('id')));
+  const routes = feedRoutes(format);
+  feeds.get(routes.catalog, (c) => serveFeed(c, format));
+  feeds.get(routes.dataset, (c) => serveFeed(c, format, c.req.param('id')));
 }

@@ -3,10 +3,10 @@
  * scope, language and origin, then written as RSS, Atom and JSON Feed.
  */
 import type { Snapshot } from '../data-source';
-import { LANG_TAGS } from '../pages/i18n';
+import { LANG_TAGS } from '../language';
+import { absolute, datasetPath, FEED_FORMAT_NAMES, type FeedFormat, feedPath, newsAnchor } from '../links';
 import type { Dataset, Indicator, Lang, Localized, NewsItem } from '../schema';
 import { periodStart } from './dates';
-import { FEED_FORMAT_NAMES, type FeedFormat, feedPath } from './formats';
 import { datasetItemId, feedId, newsItemId } from './ids';
 import { type Block, blocksHtml, blocksText, datasetBlocks, datasetItemTitle, newsBlocks, urlsFor } from './text';
 
@@ -89,7 +89,11 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     html: langs.map((l) => blocksHtml(blocks(l), l).markup).join('\n'),
     text: langs.map((l) => blocksText(blocks(l))).join('\n\n'),
   });
-  const category = (d: Dataset): FeedCategory => ({ term: d.id, scheme: `${origin}/datasets/`, label: both(d.title) });
+  const category = (d: Dataset): FeedCategory => ({
+    term: d.id,
+    scheme: absolute(origin, datasetPath('', 'zh')),
+    label: both(d.title),
+  });
 
   const dataset = datasetId === undefined ? undefined : snapshot.dataset(datasetId);
   if (datasetId !== undefined && !dataset) throw new Error(`No dataset "${datasetId}"`);
@@ -120,7 +124,7 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
       {
         id: newsItemId(news.id),
         // The landing page lists the events; each has the anchor `news-<id>`.
-        url: `${urls.page('/', main)}#news-${news.id}`,
+        url: urls.home(main, newsAnchor(news.id)),
         title: both(news.title),
         published: day,
         updated: day,
@@ -145,13 +149,12 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     title: dataset ? `${both(dataset.title)} — ${site}` : site,
     description: both(dataset ? dataset.description : meta.description, '\n\n'),
     language: LANG_TAGS[main],
-    homePage: dataset ? urls.dataset(dataset.id, main) : urls.page('/', main),
-    urls: Object.fromEntries(FEED_FORMAT_NAMES.map((f) => [f, origin + feedPath(f, datasetId, lang)])) as Record<
-      FeedFormat,
-      string
-    >,
+    homePage: dataset ? urls.dataset(dataset.id, main) : urls.home(main),
+    urls: Object.fromEntries(
+      FEED_FORMAT_NAMES.map((f) => [f, absolute(origin, feedPath(f, datasetId, lang))]),
+    ) as Record<FeedFormat, string>,
     updated,
-    author: { name: both(meta.publisher), url: urls.page('/', main) },
+    author: { name: both(meta.publisher), url: urls.home(main) },
     rights: `${meta.license.name} (${meta.license.url})`,
     items,
   };

@@ -1,5 +1,5 @@
+import { FEED_FORMATS } from '../links';
 import { rfc822 } from './dates';
-import { FEED_FORMATS } from './formats';
 import type { Feed, FeedItem } from './model';
 import { el, type Xml, xmlDocument } from './xml';
 

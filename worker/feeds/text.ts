@@ -7,7 +7,8 @@
  */
 import type { CatalogMeta } from '../data-source';
 import { formatPeriod, formatValue, formatWhen, unitWord } from '../format';
-import { LANG_TAGS, pagePath } from '../pages/i18n';
+import { colon, fullStop, LANG_TAGS, listSeparator, paren, workTitle } from '../language';
+import { absolute, apiDataset, apiDatasetCsv, datasetPath, homePath, indicatorPath } from '../links';
 import type { Dataset, Indicator, Kind, Lang, NewsItem, Source } from '../schema';
 import { el, type Xml } from './xml';
 
@@ -28,7 +29,7 @@ const WORDS = {
     section: '小标题：',
     license: '许可：',
     data: '数据：',
-    sep: '、',
+    dataset: '数据集：',
   },
   en: {
     when: 'When: ',
@@ -39,7 +40,7 @@ const WORDS = {
     section: 'section: ',
     license: 'Licence: ',
     data: 'Data: ',
-    sep: ', ',
+    dataset: 'Dataset: ',
   },
 } as const;
 
@@ -52,20 +53,19 @@ export type Block = { p: Inline[] } | { ul: Inline[][] } | { quote: string; lang
 /** Where links point: absolute, on the public origin, to the page in the text's language. */
 export interface Urls {
   origin: string;
-  /** A page by its language-neutral path (`/`, `/datasets/x`). */
-  page(path: string, lang: Lang): string;
+  /** The landing page, optionally at an anchor. */
+  home(lang: Lang, anchor?: string): string;
   dataset(id: string, lang: Lang): string;
   indicator(id: string, lang: Lang): string;
 }
 
-/** Builds absolute URLs under `origin`. */
+/** Builds absolute URLs under `origin` from the link module. */
 export function urlsFor(origin: string): Urls {
-  const page = (path: string, lang: Lang) => origin + pagePath(lang, path);
   return {
     origin,
-    page,
-    dataset: (id, lang) => page(`/datasets/${id}`, lang),
-    indicator: (id, lang) => page(`/indicators/${id}`, lang),
+    home: (lang, anchor) => absolute(origin, homePath(lang, anchor)),
+    dataset: (id, lang) => absolute(origin, datasetPath(id, lang)),
+    indicator: (id, lang) => absolute(origin, indicatorPath(id, lang)),
   };
 }
 
@@ -79,51 +79,42 @@ export function figureLine(indicator: Indicator, lang: Lang, urls: Urls): Inline
   const kind = KIND_WORDS[lang][indicator.kind];
   // Said once: a label such as 预计总产值 / Projected total output already names its kind.
   const show = kind && !indicator.label[lang].toLowerCase().includes(kind.toLowerCase());
-  const label = indicator.label[lang] + (show ? (lang === 'zh' ? `(${kind})` : ` (${kind})`) : '');
+  const label = indicator.label[lang] + (show ? paren(lang, kind) : '');
   const word = unitWord(indicator, lang);
   const value = formatValue(indicator, lang) + (word ? ` ${word}` : '');
   const when = formatWhen(indicator, lang);
-  return [
-    { text: label, href: urls.indicator(indicator.id, lang) },
-    lang === 'zh' ? `:${value}(${when})` : `: ${value} (${when})`,
-  ];
+  return [{ text: label, href: urls.indicator(indicator.id, lang) }, colon(lang) + value + paren(lang, when)];
 }
 
-/** Title of a dataset's release item: `数据集:科技创新平台` / `Dataset: Science and technology innovation platforms`. */
-export const datasetItemTitle = (dataset: Dataset, lang: Lang): string =>
-  (lang === 'zh' ? '数据集:' : 'Dataset: ') + dataset.title[lang];
+/** Title of a dataset's release item: `数据集：科技创新平台` / `Dataset: Science and technology innovation platforms`. */
+export const datasetItemTitle = (dataset: Dataset, lang: Lang): string => WORDS[lang].dataset + dataset.title[lang];
 
 /** `来源：株洲日报《…》(小标题：…)` / `Source: Zhuzhou Daily, “…” (section: …)`. */
 function sourceLine(source: Pick<Source, 'publisher' | 'title' | 'section'>, lang: Lang): Inline[] {
   const w = WORDS[lang];
-  const work =
-    lang === 'zh' ? `${source.publisher.zh}《${source.title.zh}》` : `${source.publisher.en}, “${source.title.en}”`;
-  const section = source.section
-    ? lang === 'zh'
-      ? `(${w.section}${source.section.zh})`
-      : ` (${w.section}${source.section.en})`
-    : '';
+  const work = workTitle(lang, source.publisher[lang], source.title[lang]);
+  const section = source.section ? paren(lang, w.section + source.section[lang]) : '';
   return [w.source + work + section];
 }
 
 /** Body of a dataset's release item: description, every figure, provenance, licence and data links. */
 export function datasetBlocks(dataset: Dataset, meta: CatalogMeta, lang: Lang, urls: Urls): Block[] {
   const w = WORDS[lang];
-  const api = `${urls.origin}/api/v1/datasets/${dataset.id}`;
+
   return [
     { p: [dataset.description[lang]] },
     { ul: dataset.indicators.map((indicator) => figureLine(indicator, lang, urls)) },
     {
       p: [
         ...sourceLine(meta.article, lang),
-        lang === 'zh' ? '。' : '. ',
+        fullStop(lang),
         w.license,
         { text: meta.license.name, href: meta.license.url },
-        lang === 'zh' ? '。' : '. ',
+        fullStop(lang),
         w.data,
-        { text: 'JSON', href: api, showUrl: true },
-        w.sep,
-        { text: 'CSV', href: `${api}.csv`, showUrl: true },
+        { text: 'JSON', href: absolute(urls.origin, apiDataset(dataset.id)), showUrl: true },
+        listSeparator(lang),
+        { text: 'CSV', href: absolute(urls.origin, apiDatasetCsv(dataset.id)), showUrl: true },
       ],
     },
   ];
@@ -147,7 +138,10 @@ export function newsBlocks(
     blocks.push({
       p: [
         w.datasets,
-        ...datasets.flatMap((d, n) => [n ? w.sep : '', { text: d.title[lang], href: urls.dataset(d.id, lang) }]),
+        ...datasets.flatMap((d, n) => [
+          n ? listSeparator(lang) : '',
+          { text: d.title[lang], href: urls.dataset(d.id, lang) },
+        ]),
       ],
     });
   }

@@ -1,5 +1,4 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { isNotModified, notModified } from './conditional';
 

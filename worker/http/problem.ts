@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { problemPath } from '../links';
 import { CACHE_NOT_FOUND } from './cache-control';
 
 /** Extra members of a problem document (RFC 9457 §3.2). */
@@ -49,7 +50,7 @@ export class Problem extends Error {
 /** Renders a problem document. Errors are cached briefly or not at all. */
 export function problemResponse(c: Context, problem: Problem): Response {
   const body = {
-    type: `/problems/${problem.type}`,
+    type: problemPath(problem.type),
     title: TITLES[problem.type],
     status: problem.status,
     detail: problem.detail,

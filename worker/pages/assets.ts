@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { CACHE_IMMUTABLE, fnv1a, Problem, render, send } from '../http';
+import { siteAsset } from '../links';
 import { PAGE_JS } from './page-script';
 import { SITE_CSS } from './site-css';
 
@@ -13,7 +14,7 @@ export interface PageAsset {
 }
 
 const asset = (name: string, ext: string, type: string, body: string): PageAsset => ({
-  path: `/assets/${name}.${fnv1a(body)}.${ext}`,
+  path: siteAsset(`${name}.${fnv1a(body)}.${ext}`),
   type,
   body,
 });

@@ -1,8 +1,9 @@
 import type { Snapshot } from '../data-source';
+import { LANG_TAGS, WORDS } from '../language';
+import { apiDataset, apiDatasetCsv, datasetPath, homePath, indicatorPath } from '../links';
 import type { Dataset, Indicator, Lang } from '../schema';
 import { figureData, periodHtml, whenHtml } from './figures';
 import { type Html, h } from './html';
-import { LANG_TAGS, pagePath, WORDS } from './i18n';
 import { datasetPageJsonLd } from './json-ld';
 import { formatLinks } from './landing';
 import { feedLinks, layout, type PageOptions, sourceLine } from './layout';
@@ -11,7 +12,7 @@ import { sourceQuote } from './quote';
 function figureItem(indicator: Indicator, lang: Lang): Html {
   const w = WORDS[lang];
   return h`<li id="${indicator.id}">
-<h3><a href="${pagePath(lang, `/indicators/${indicator.id}`)}">${indicator.label[lang]}</a></h3>
+<h3><a href="${indicatorPath(indicator.id, lang)}">${indicator.label[lang]}</a></h3>
 <p class="figure">${figureData(indicator, lang)}</p>
 <dl class="facts">
 <dt>${w.when}</dt><dd>${whenHtml(indicator, lang)}</dd>
@@ -31,8 +32,7 @@ export function datasetPage(snapshot: Snapshot, dataset: Dataset, { lang, origin
   const w = WORDS[lang];
   const { meta } = snapshot;
   const title = dataset.title[lang];
-  const api = `/api/v1/datasets/${dataset.id}`;
-  const feeds = feedLinks(`/datasets/${dataset.id}`);
+  const feeds = feedLinks(dataset.id);
   const main = h`<h1>${title}</h1>
 <p class="lede">${dataset.description[lang]}</p>
 <dl class="facts">
@@ -45,7 +45,7 @@ export function datasetPage(snapshot: Snapshot, dataset: Dataset, { lang, origin
 </dl>
 <section aria-labelledby="get-data">
 <h2 id="get-data">${w.getData}</h2>
-${formatLinks(lang, api, `${api}.csv`, feeds)}
+${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feeds)}
 </section>
 <section aria-labelledby="figures">
 <h2 id="figures">${w.indicators}</h2>
@@ -56,10 +56,10 @@ ${dataset.indicators.map((i) => figureItem(i, lang))}</ol>
     lang,
     origin,
     meta,
-    path: `/datasets/${dataset.id}`,
+    at: (l) => datasetPath(dataset.id, l),
     title,
     description: dataset.description[lang],
-    crumbs: [{ path: '/', text: w.home }, { text: title }],
+    crumbs: [{ href: homePath(lang), text: w.home }, { text: title }],
     feeds: [{ title: `${title} · ${meta.title[lang]}`, links: feeds }],
     jsonLd: datasetPageJsonLd(dataset, meta, lang, origin),
     main,

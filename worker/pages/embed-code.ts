@@ -1,4 +1,4 @@
-import type { EmbedCode } from '../embed/snippet';
+import type { EmbedCode } from '../markup';
 
 /**
  * What the indicator page shows under "Embed this figure": HTML source to

@@ -1,16 +1,26 @@
 import type { Snapshot } from '../data-source';
 import { formatNumber } from '../format';
+import { colon, fullStop, LANG_TAGS, listSeparator, WORDS } from '../language';
+import {
+  absolute,
+  apiDataset,
+  apiDatasetCsv,
+  apiIndicator,
+  datasetPath,
+  homePath,
+  indicatorPath,
+  oembedPath,
+} from '../links';
 import type { Indicator, Lang } from '../schema';
 import type { PageEmbed } from './embed-code';
 import { figureData, figureText, periodHtml, whenHtml } from './figures';
 import { type Html, h } from './html';
-import { colon, LANG_TAGS, listSeparator, pagePath, WORDS } from './i18n';
 import { formatLinks } from './landing';
 import { feedLinks, layout, type PageOptions } from './layout';
 import { sourceQuote } from './quote';
 
 const link = (indicator: Indicator, lang: Lang): Html =>
-  h`<a href="${pagePath(lang, `/indicators/${indicator.id}`)}">${indicator.label[lang]}</a>`;
+  h`<a href="${indicatorPath(indicator.id, lang)}">${indicator.label[lang]}</a>`;
 
 const list = (items: Html[], lang: Lang): Html =>
   h`${items.map((item, n) => h`${n ? listSeparator(lang) : ''}${item}`)}`;
@@ -84,10 +94,9 @@ export function indicatorPage(
   const { meta } = snapshot;
   const dataset = snapshot.dataset(indicator.dataset)!;
   const label = indicator.label[lang];
-  const path = `/indicators/${indicator.id}`;
-  const datasetApi = `/api/v1/datasets/${dataset.id}`;
-  const feeds = feedLinks(`/datasets/${dataset.id}`);
-  const oembed = `${origin}/oembed?url=${encodeURIComponent(origin + pagePath(lang, path))}&format=json`;
+  const at = (l: Lang) => indicatorPath(indicator.id, l);
+  const feeds = feedLinks(dataset.id);
+  const oembed = absolute(origin, oembedPath(absolute(origin, at(lang))));
   const main = h`<h1>${label}</h1>
 <p class="figure">${figureData(indicator, lang)}</p>
 <p class="muted">${whenHtml(indicator, lang)} · ${w.kinds[indicator.kind]}</p>
@@ -95,7 +104,7 @@ ${indicator.description ? h`<p>${indicator.description[lang]}</p>\n` : ''}<secti
 <h2 id="details">${w.details}</h2>
 <dl class="facts">
 <dt>${w.identifier}</dt><dd><code>${indicator.id}</code></dd>
-<dt>${w.dataset}</dt><dd><a href="${pagePath(lang, `/datasets/${dataset.id}`)}">${dataset.title[lang]}</a></dd>
+<dt>${w.dataset}</dt><dd><a href="${datasetPath(dataset.id, lang)}">${dataset.title[lang]}</a></dd>
 <dt>${w.valueBase}</dt><dd><data value="${indicator.value}">${formatNumber(indicator.value, lang)}</data></dd>
 <dt>${w.unit}</dt><dd>${w.units[indicator.unit]} · ${indicator.unitLabel[lang]} <code>${indicator.unit}</code></dd>
 <dt>${w.qualifier}</dt><dd>${w.qualifiers[indicator.qualifier]} <code>${indicator.qualifier}</code></dd>
@@ -112,10 +121,10 @@ ${sourceQuote(indicator.source, lang)}
 <section aria-labelledby="get-data">
 <h2 id="get-data">${w.getData}</h2>
 <ul class="links">
-<li><a href="/api/v1/indicators/${indicator.id}" type="application/json">${w.indicatorJson}</a></li>
-<li><a href="${pagePath(lang, `/datasets/${dataset.id}`)}">${w.datasetPage}${colon(lang)}${dataset.title[lang]}</a></li>
+<li><a href="${apiIndicator(indicator.id)}" type="application/json">${w.indicatorJson}</a></li>
+<li><a href="${datasetPath(dataset.id, lang)}">${w.datasetPage}${colon(lang)}${dataset.title[lang]}</a></li>
 </ul>
-${formatLinks(lang, datasetApi, `${datasetApi}.csv`, feeds)}
+${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feeds)}
 </section>
 <section aria-labelledby="embed">
 <h2 id="embed">${w.embed}</h2>
@@ -127,12 +136,12 @@ ${formatLinks(lang, datasetApi, `${datasetApi}.csv`, feeds)}
     lang,
     origin,
     meta,
-    path,
+    at,
     title: [`${label}${colon(lang)}${figureText(indicator, lang)}`, label],
-    description: `${label}${colon(lang)}${figureText(indicator, lang)}${lang === 'zh' ? '。' : '. '}${indicator.description?.[lang] ?? dataset.description[lang]}`,
+    description: `${label}${colon(lang)}${figureText(indicator, lang)}${fullStop(lang)}${indicator.description?.[lang] ?? dataset.description[lang]}`,
     crumbs: [
-      { path: '/', text: w.home },
-      { path: `/datasets/${dataset.id}`, text: dataset.title[lang] },
+      { href: homePath(lang), text: w.home },
+      { href: datasetPath(dataset.id, lang), text: dataset.title[lang] },
       { text: label },
     ],
     feeds: [{ title: `${dataset.title[lang]} · ${meta.title[lang]}`, links: feeds }],

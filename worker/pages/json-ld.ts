@@ -5,9 +5,10 @@
  */
 import type { CatalogMeta } from '../data-source';
 import { formatWhen } from '../format';
+import { LANG_TAGS, paren } from '../language';
+import { absolute, apiDataset, apiDatasetCsv, datasetPath, homePath, indicatorPath } from '../links';
 import type { Dataset, Indicator, Lang } from '../schema';
 import { figureText } from './figures';
-import { LANG_TAGS, pagePath, paren } from './i18n';
 
 type Thing = Record<string, unknown>;
 
@@ -66,20 +67,19 @@ function variable(indicator: Indicator, lang: Lang, origin: string): Thing {
     // `at least` is a lower bound; `about` and `more than` have none schema.org can say.
     ...(indicator.qualifier === 'at_least' ? { minValue: indicator.value } : {}),
     unitText: indicator.unit === 'CNY' ? 'CNY' : indicator.unitLabel[lang],
-    url: `${origin}${pagePath(lang, `/indicators/${indicator.id}`)}`,
+    url: absolute(origin, indicatorPath(indicator.id, lang)),
   };
 }
 
 /** A schema.org `Dataset` for one dataset, with its downloads and variables. */
 export function datasetJsonLd(dataset: Dataset, meta: CatalogMeta, lang: Lang, origin: string): Thing {
-  const api = `${origin}/api/v1/datasets/${dataset.id}`;
   return {
     '@type': 'Dataset',
-    '@id': `${origin}/datasets/${dataset.id}`,
+    '@id': absolute(origin, datasetPath(dataset.id, 'zh')),
     identifier: dataset.id,
     name: dataset.title[lang],
     description: dataset.description[lang],
-    url: `${origin}${pagePath(lang, `/datasets/${dataset.id}`)}`,
+    url: absolute(origin, datasetPath(dataset.id, lang)),
     inLanguage: [LANG_TAGS.zh, LANG_TAGS.en],
     license: meta.license.url,
     isAccessibleForFree: true,
@@ -97,8 +97,12 @@ export function datasetJsonLd(dataset: Dataset, meta: CatalogMeta, lang: Lang, o
     temporalCoverage: temporalCoverage(dataset.indicators),
     spatialCoverage: ZHUZHOU[lang],
     distribution: [
-      { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: api },
-      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: `${api}.csv` },
+      {
+        '@type': 'DataDownload',
+        encodingFormat: 'application/json',
+        contentUrl: absolute(origin, apiDataset(dataset.id)),
+      },
+      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absolute(origin, apiDatasetCsv(dataset.id)) },
     ],
     variableMeasured: dataset.indicators.map((i) => variable(i, lang, origin)),
   };
@@ -109,10 +113,10 @@ export function catalogJsonLd(datasets: readonly Dataset[], meta: CatalogMeta, l
   return {
     '@context': 'https://schema.org',
     '@type': 'DataCatalog',
-    '@id': `${origin}/`,
+    '@id': absolute(origin, homePath('zh')),
     name: meta.title[lang],
     description: meta.description[lang],
-    url: `${origin}${pagePath(lang, '/')}`,
+    url: absolute(origin, homePath(lang)),
     inLanguage: [LANG_TAGS.zh, LANG_TAGS.en],
     license: meta.license.url,
     publisher: organization(meta.publisher[lang]),
@@ -126,6 +130,6 @@ export function datasetPageJsonLd(dataset: Dataset, meta: CatalogMeta, lang: Lan
   return {
     '@context': 'https://schema.org',
     ...datasetJsonLd(dataset, meta, lang, origin),
-    includedInDataCatalog: { '@type': 'DataCatalog', '@id': `${origin}/`, name: meta.title[lang] },
+    includedInDataCatalog: { '@type': 'DataCatalog', '@id': absolute(origin, homePath('zh')), name: meta.title[lang] },
   };
 }

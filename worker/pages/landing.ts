@@ -1,9 +1,19 @@
 import type { Snapshot } from '../data-source';
 import { formatPeriod } from '../format';
+import { colon, listSeparator, paren, WORDS } from '../language';
+import {
+  apiDataset,
+  apiDatasetCsv,
+  apiDatasets,
+  apiOpenApi,
+  datasetPath,
+  homePath,
+  indicatorPath,
+  newsAnchor,
+} from '../links';
 import type { Dataset, Lang, NewsItem } from '../schema';
 import { figureData, timeText, whenHtml } from './figures';
 import { type Html, h } from './html';
-import { colon, listSeparator, pagePath, paren, WORDS } from './i18n';
 import { catalogJsonLd } from './json-ld';
 import { type FeedLink, feedLinks, layout, type PageOptions, sourceLine } from './layout';
 
@@ -25,7 +35,7 @@ export function figuresTable(dataset: Dataset, lang: Lang): Html {
 ${dataset.indicators.map(
   (
     i,
-  ) => h`<tr id="${dataset.id}--${i.id}"><th scope="row"><a href="${pagePath(lang, `/indicators/${i.id}`)}">${i.label[lang]}</a></th><td class="num">${figureData(i, lang)}</td><td>${whenHtml(i, lang)}</td><td>${w.kinds[i.kind]}</td></tr>
+  ) => h`<tr id="${dataset.id}--${i.id}"><th scope="row"><a href="${indicatorPath(i.id, lang)}">${i.label[lang]}</a></th><td class="num">${figureData(i, lang)}</td><td>${whenHtml(i, lang)}</td><td>${w.kinds[i.kind]}</td></tr>
 `,
 )}</tbody>
 </table>`;
@@ -33,24 +43,23 @@ ${dataset.indicators.map(
 
 function datasetSection(dataset: Dataset, lang: Lang): Html {
   const id = `dataset-${dataset.id}`;
-  const api = `/api/v1/datasets/${dataset.id}`;
   return h`<section aria-labelledby="${id}">
-<h3 id="${id}"><a href="${pagePath(lang, `/datasets/${dataset.id}`)}">${dataset.title[lang]}</a></h3>
+<h3 id="${id}"><a href="${datasetPath(dataset.id, lang)}">${dataset.title[lang]}</a></h3>
 <p>${dataset.description[lang]}</p>
 ${figuresTable(dataset, lang)}
-${formatLinks(lang, api, `${api}.csv`, feedLinks(`/datasets/${dataset.id}`))}
+${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feedLinks(dataset.id))}
 </section>
 `;
 }
 
 function newsItem(item: NewsItem, snapshot: Snapshot, lang: Lang): Html {
   const related = (item.indicators ?? []).map((id) => snapshot.indicator(id)).filter((i) => i !== undefined);
-  // Feed items link here (`/#news-<id>`), so the id is part of the contract with worker/feeds.
-  return h`<li id="news-${item.id}">
+  // Feed items link here (`newsAnchor`), so the id is part of the contract with worker/feeds.
+  return h`<li id="${newsAnchor(item.id)}">
 <h3>${item.title[lang]}</h3>
 <p class="muted">${timeText(item.date, formatPeriod(item.date, lang))}${item.place ? h` · ${item.place[lang]}` : ''}</p>
 <p>${item.summary[lang]}</p>
-${related.length ? h`<p>${WORDS[lang].related}${colon(lang)}${related.map((r, n) => h`${n ? listSeparator(lang) : ''}<a href="${pagePath(lang, `/indicators/${r.id}`)}">${r.label[lang]}</a>`)}</p>\n` : ''}</li>
+${related.length ? h`<p>${WORDS[lang].related}${colon(lang)}${related.map((r, n) => h`${n ? listSeparator(lang) : ''}<a href="${indicatorPath(r.id, lang)}">${r.label[lang]}</a>`)}</p>\n` : ''}</li>
 `;
 }
 
@@ -66,9 +75,9 @@ export function landingPage(snapshot: Snapshot, { lang, origin }: PageOptions): 
 <section aria-labelledby="get-data">
 <h2 id="get-data">${w.getData}</h2>
 <ul class="links">
-<li><a href="/api/v1/datasets" type="application/json">${w.catalogJson}</a></li>
-<li><a href="/api/v1/openapi.json" type="application/json">${w.openapi}</a></li>
-${feedLinks('').map((f) => h`<li><a href="${f.href}" type="${f.type}">${w.feedAll}${paren(lang, f.format)}</a></li>\n`)}</ul>
+<li><a href="${apiDatasets()}" type="application/json">${w.catalogJson}</a></li>
+<li><a href="${apiOpenApi()}" type="application/json">${w.openapi}</a></li>
+${feedLinks().map((f) => h`<li><a href="${f.href}" type="${f.type}">${w.feedAll}${paren(lang, f.format)}</a></li>\n`)}</ul>
 </section>
 <section aria-labelledby="datasets">
 <h2 id="datasets">${w.datasets}<span class="muted">${paren(lang, `${snapshot.datasets.length} · ${w.indicatorCount(count)}`)}</span></h2>
@@ -86,7 +95,8 @@ ${snapshot.news.map((n) => newsItem(n, snapshot, lang))}</ol>
     lang,
     origin,
     meta,
-    path: '/',
+    at: homePath,
+    home: true,
     title: meta.title[lang],
     description: meta.description[lang],
     jsonLd: catalogJsonLd(snapshot.datasets, meta, lang, origin),

@@ -1,9 +1,10 @@
 import type { CatalogMeta } from '../data-source';
 import { formatPeriod } from '../format';
+import { colon, fullStop, LANG_TAGS, otherLang, paren, WORDS } from '../language';
+import { absolute, FEED_FORMAT_NAMES, FEED_FORMATS, feedPath, homePath, problemsPath } from '../links';
 import type { Lang } from '../schema';
 import { PAGE_SCRIPT, STYLESHEET } from './assets';
 import { type Html, h, jsonForScript } from './html';
-import { colon, LANG_TAGS, otherLang, pagePath, WORDS } from './i18n';
 
 /** What a page render needs besides the data: language and the public origin. */
 export interface PageOptions {
@@ -20,17 +21,18 @@ export interface FeedLink {
   format: string;
 }
 
-/** The RSS, Atom and JSON Feed of the whole site (`base` = '') or of one dataset (`/datasets/:id`). */
-export const feedLinks = (base: string): FeedLink[] => [
-  { type: 'application/rss+xml', href: `${base}/feed.xml`, format: 'RSS' },
-  { type: 'application/atom+xml', href: `${base}/feed.atom`, format: 'Atom' },
-  { type: 'application/feed+json', href: `${base}/feed.json`, format: 'JSON Feed' },
-];
+/** Every feed format of the whole site, or of one dataset. */
+export const feedLinks = (datasetId?: string): FeedLink[] =>
+  FEED_FORMAT_NAMES.map((format) => ({
+    type: FEED_FORMATS[format].type,
+    href: feedPath(format, datasetId),
+    format: FEED_FORMATS[format].short,
+  }));
 
 /** A step of the breadcrumb trail; the last one is the current page. */
 export interface Crumb {
-  /** Language-neutral path; absent for the current page. */
-  path?: string;
+  /** Where it links, in the page's language; absent for the current page. */
+  href?: string;
   text: string;
 }
 
@@ -40,8 +42,13 @@ export interface PageShell {
   /** Absolute public origin, for canonical and `hreflang` URLs. */
   origin: string;
   meta: CatalogMeta;
-  /** Language-neutral path of this page (`/`, `/datasets/x`); absent for error pages, which have no canonical URL. */
-  path?: string;
+  /**
+   * This page's path in either language (`(lang) => datasetPath(id, lang)`), for the canonical link, `hreflang`
+   * alternates and the language switch; absent for error pages, which have no canonical URL.
+   */
+  at?: (lang: Lang) => string;
+  /** Whether this is the landing page (its title is the site's name alone). */
+  home?: boolean;
   /**
    * The page's own title, or candidates from most to least informative; the
    * site name is added where it fits (see {@link documentTitle}).
@@ -60,16 +67,13 @@ export interface PageShell {
   main: Html;
 }
 
-/** `/` in English is `/en/`, everything else just gains the prefix. */
-const localPath = (lang: Lang, path: string) => pagePath(lang, path);
-
 /** Breadcrumb trail above the heading. */
 function crumbs(lang: Lang, trail: Crumb[]): Html {
   const w = WORDS[lang];
   return h`<nav class="crumbs" aria-label="${w.breadcrumb}"><ol>${trail.map((c) =>
-    c.path === undefined
+    c.href === undefined
       ? h`<li><span aria-current="page">${c.text}</span></li>`
-      : h`<li><a href="${localPath(lang, c.path)}">${c.text}</a></li>`,
+      : h`<li><a href="${c.href}">${c.text}</a></li>`,
   )}</ol></nav>`;
 }
 
@@ -108,9 +112,9 @@ export function layout(page: PageShell): Html {
   const w = WORDS[lang];
   const other = otherLang(lang);
   const site = meta.title[lang];
-  const title = page.path === '/' ? site : documentTitle([page.title].flat(), site);
-  const path = page.path;
-  const feeds = [...(page.feeds ?? []), { title: site, links: feedLinks('') }];
+  const title = page.home ? site : documentTitle([page.title].flat(), site);
+  const at = page.at;
+  const feeds = [...(page.feeds ?? []), { title: site, links: feedLinks() }];
   return h`<!DOCTYPE html>
 <html lang="${LANG_TAGS[lang]}">
 <head>
@@ -120,17 +124,17 @@ export function layout(page: PageShell): Html {
 <meta name="description" content="${page.description}">
 <meta name="color-scheme" content="light dark">
 ${
-  path === undefined
+  at === undefined
     ? h`<meta name="robots" content="noindex">
 `
-    : h`<link rel="canonical" href="${origin}${localPath(lang, path)}">
-<link rel="alternate" hreflang="zh-CN" href="${origin}${localPath('zh', path)}">
-<link rel="alternate" hreflang="en" href="${origin}${localPath('en', path)}">
-<link rel="alternate" hreflang="x-default" href="${origin}${localPath('zh', path)}">
+    : h`<link rel="canonical" href="${absolute(origin, at(lang))}">
+<link rel="alternate" hreflang="${LANG_TAGS.zh}" href="${absolute(origin, at('zh'))}">
+<link rel="alternate" hreflang="${LANG_TAGS.en}" href="${absolute(origin, at('en'))}">
+<link rel="alternate" hreflang="x-default" href="${absolute(origin, at('zh'))}">
 `
 }${feeds.flatMap((feed) =>
   feed.links.map(
-    (l) => h`<link rel="alternate" type="${l.type}" title="${feed.title} (${l.format})" href="${l.href}">
+    (l) => h`<link rel="alternate" type="${l.type}" title="${feed.title}${paren(lang, l.format)}" href="${l.href}">
 `,
   ),
 )}<link rel="stylesheet" href="${STYLESHEET.path}">
@@ -141,20 +145,20 @@ ${page.script ? h`<script src="${PAGE_SCRIPT.path}" defer></script>\n` : ''}${pa
 <body>
 <a class="skip" href="#main">${w.skip}</a>
 <header class="site"><div class="wrap">
-<a class="brand" href="${localPath(lang, '/')}">${site}<span lang="${LANG_TAGS[other]}">${meta.title[other]}</span></a>
+<a class="brand" href="${homePath(lang)}">${site}<span lang="${LANG_TAGS[other]}">${meta.title[other]}</span></a>
 <nav aria-label="${w.siteNav}"><ul>
-<li><a href="${localPath(lang, '/')}#datasets">${w.datasets}</a></li>
-<li><a href="${localPath(lang, '/')}#get-data">${w.getData}</a></li>
-<li><a href="${localPath(lang, '/problems')}">${w.problems}</a></li>
+<li><a href="${homePath(lang, 'datasets')}">${w.datasets}</a></li>
+<li><a href="${homePath(lang, 'get-data')}">${w.getData}</a></li>
+<li><a href="${problemsPath(lang)}">${w.problems}</a></li>
 </ul></nav>
-<a class="lang-switch" href="${localPath(other, path ?? '/')}" hreflang="${LANG_TAGS[other]}" lang="${LANG_TAGS[other]}">${w.switchTo}</a>
+<a class="lang-switch" href="${at ? at(other) : homePath(other)}" hreflang="${LANG_TAGS[other]}" lang="${LANG_TAGS[other]}">${w.switchTo}</a>
 </div></header>
 <main id="main" class="wrap">
 ${page.crumbs ? crumbs(lang, page.crumbs) : ''}${page.main}
 </main>
 <footer><div class="wrap">
 <p>${sourceLine(meta, lang)}
-${w.license}${colon(lang)}<a rel="license" href="${meta.license.url}">${meta.license.name}</a>${lang === 'zh' ? '。' : '. '}${w.publisher}${colon(lang)}${meta.publisher[lang]}${lang === 'zh' ? '。' : '.'}</p>
+${w.license}${colon(lang)}<a rel="license" href="${meta.license.url}">${meta.license.name}</a>${fullStop(lang)}${w.publisher}${colon(lang)}${meta.publisher[lang]}${fullStop(lang).trimEnd()}</p>
 </div></footer>
 </body>
 </html>

@@ -2,9 +2,10 @@ import type { Context } from 'hono';
 import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { CACHE_NOT_FOUND, Problem, prefersHtml, problemResponse } from '../http';
+import { WORDS } from '../language';
+import { homePath } from '../links';
 import type { Lang } from '../schema';
 import { type Html, h } from './html';
-import { pagePath, WORDS } from './i18n';
 import { layout, type PageOptions } from './layout';
 import { pageHeaders, renderPage } from './page-response';
 
@@ -19,7 +20,7 @@ export function notFoundPage(snapshot: Snapshot, { lang, origin }: PageOptions):
     description: w.notFoundText,
     main: h`<h1>${w.notFoundTitle}</h1>
 <p>${w.notFoundText}</p>
-<p><a href="${pagePath(lang, '/')}#datasets">${w.datasets}</a></p>`,
+<p><a href="${homePath(lang, 'datasets')}">${w.datasets}</a></p>`,
   });
 }
 

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { publicOrigin, render, send } from '../http';
+import { LANG_TAGS } from '../language';
 import type { Lang } from '../schema';
 import type { Html } from './html';
-import { LANG_TAGS } from './i18n';
 import type { PageOptions } from './layout';
 
 /**

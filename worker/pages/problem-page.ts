@@ -1,8 +1,9 @@
 import type { Snapshot } from '../data-source';
 import { MAX_URL_LENGTH, PROBLEM_TITLES, type ProblemType } from '../http';
+import { WORDS } from '../language';
+import { apiDatasets, apiOpenApi, homePath, problemPath, problemsPath } from '../links';
 import type { Lang } from '../schema';
 import { type Html, h } from './html';
-import { pagePath, WORDS } from './i18n';
 import { layout, type PageOptions } from './layout';
 
 /** What a problem type means and what a client should do, in both languages. */
@@ -29,8 +30,8 @@ export const PROBLEM_DOCS: Readonly<Record<ProblemType, ProblemDoc>> = {
       en: 'A query parameter has a value that is not allowed, or is given more than once.',
     },
     fix: {
-      zh: '文档的 detail 和 invalid-params 成员写明了是哪个参数、允许哪些值。改正后重试；各参数的取值见 /api/v1/openapi.json。',
-      en: 'The detail and invalid-params members name the parameter and the values it allows. Correct it and retry; /api/v1/openapi.json lists every parameter.',
+      zh: `文档的 detail 和 invalid-params 成员写明了是哪个参数、允许哪些值。改正后重试；各参数的取值见 ${apiOpenApi()}。`,
+      en: `The detail and invalid-params members name the parameter and the values it allows. Correct it and retry; ${apiOpenApi()} lists every parameter.`,
     },
   },
   'unknown-parameter': {
@@ -53,8 +54,8 @@ export const PROBLEM_DOCS: Readonly<Record<ProblemType, ProblemDoc>> = {
       en: 'Nothing is published at the URL, for example because no dataset or indicator has that identifier.',
     },
     fix: {
-      zh: '标识符一经发布不会重复使用。从 /api/v1/datasets 查看现有的数据集和指标。',
-      en: 'Identifiers are never reused. See /api/v1/datasets for the datasets and indicators that exist.',
+      zh: `标识符一经发布不会重复使用。从 ${apiDatasets()} 查看现有的数据集和指标。`,
+      en: `Identifiers are never reused. See ${apiDatasets()} for the datasets and indicators that exist.`,
     },
   },
   'method-not-allowed': {
@@ -147,22 +148,22 @@ export function problemPage(snapshot: Snapshot, type: ProblemType, { lang, origi
   const title = problemTitle(type, lang);
   const main = h`<h1>${title}</h1>
 <dl class="facts">
-<dt>${w.problemType}</dt><dd><code>/problems/${type}</code></dd>
+<dt>${w.problemType}</dt><dd><code>${problemPath(type)}</code></dd>
 <dt>${w.problemStatus}</dt><dd>${doc.status.join(', ')}</dd>
 ${lang === 'zh' ? h`<dt><code>title</code></dt><dd lang="en">${PROBLEM_TITLES[type]}</dd>\n` : ''}</dl>
 <h2>${w.problemWhen}</h2>
 <p>${doc.when[lang]}</p>
 <h2>${w.problemFix}</h2>
 <p>${doc.fix[lang]}</p>
-<p><a href="${pagePath(lang, '/problems')}">${w.problems}</a></p>`;
+<p><a href="${problemsPath(lang)}">${w.problems}</a></p>`;
   return layout({
     lang,
     origin,
     meta: snapshot.meta,
-    path: `/problems/${type}`,
+    at: (l) => problemPath(type, l),
     title,
     description: doc.when[lang],
-    crumbs: [{ path: '/', text: w.home }, { path: '/problems', text: w.problems }, { text: title }],
+    crumbs: [{ href: homePath(lang), text: w.home }, { href: problemsPath(lang), text: w.problems }, { text: title }],
     main,
   });
 }
@@ -179,7 +180,7 @@ export function problemsIndexPage(snapshot: Snapshot, { lang, origin }: PageOpti
 ${PROBLEM_TYPES.map(
   (
     type,
-  ) => h`<tr><th scope="row"><a href="${pagePath(lang, `/problems/${type}`)}">${problemTitle(type, lang)}</a></th><td>${PROBLEM_DOCS[type].status.join(', ')}</td><td>${PROBLEM_DOCS[type].when[lang]}</td></tr>
+  ) => h`<tr><th scope="row"><a href="${problemPath(type, lang)}">${problemTitle(type, lang)}</a></th><td>${PROBLEM_DOCS[type].status.join(', ')}</td><td>${PROBLEM_DOCS[type].when[lang]}</td></tr>
 `,
 )}</tbody>
 </table>`;
@@ -187,10 +188,10 @@ ${PROBLEM_TYPES.map(
     lang,
     origin,
     meta: snapshot.meta,
-    path: '/problems',
+    at: problemsPath,
     title: w.problems,
     description: w.problemsLede,
-    crumbs: [{ path: '/', text: w.home }, { text: w.problems }],
+    crumbs: [{ href: homePath(lang), text: w.home }, { text: w.problems }],
     main,
   });
 }

@@ -1,6 +1,6 @@
+import { LANG_TAGS } from '../language';
 import type { Lang, Source } from '../schema';
 import { type Html, h } from './html';
-import { LANG_TAGS } from './i18n';
 
 /**
  * The verbatim sentence a figure is quoted from, as a `<blockquote>` in

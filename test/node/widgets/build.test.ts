@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { WidgetManifest } from '../../../worker/embed/widget-script';
+import type { WidgetManifest } from '../../../worker/markup';
 import { ID_MAX_LENGTH, ID_PATTERN } from '../../../worker/schema/id';
 
 const root = new URL('../../../', import.meta.url);

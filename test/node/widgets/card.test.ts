@@ -11,9 +11,10 @@ import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../../../data';
+import { type CardModel, datasetCard, indicatorCard } from '../../../worker/card';
 import { loadData } from '../../../worker/data-source';
 import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
-import { type CardModel, datasetCard, indicatorCard, renderCard } from '../../../worker/embed/card';
+import { renderCard } from '../../../worker/markup';
 import type { Lang } from '../../../worker/schema';
 import { launchChromium } from '../support/browser';
 

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../../../data';
 import { loadData } from '../../../worker/data-source';
 import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
-import { LANG_TAG } from '../../../worker/embed/card';
-import { type EmbedCode, embedSnippet } from '../../../worker/embed/snippet';
-import type { WidgetManifest } from '../../../worker/embed/widget-script';
 import { formatValue, unitWord } from '../../../worker/format';
+import { LANG_TAGS } from '../../../worker/language';
+import type { WidgetManifest } from '../../../worker/markup';
+import { type EmbedCode, embedSnippet } from '../../../worker/markup';
 import type { Indicator, Lang } from '../../../worker/schema';
 import { type RunningWorker, startWorker } from '../support/worker';
 import { launchChromium } from './browser';
@@ -369,7 +369,7 @@ function articlePage(lang: Lang, layout: ArticleLayout): string {
     return `${n === ARTICLE_CARDS.length - 1 ? code.div : code.element}\n<p>${prose}</p>`;
   });
   return `<!DOCTYPE html>
-<html lang="${LANG_TAG[lang]}">
+<html lang="${LANG_TAGS[lang]}">
 <head>
 <meta charset="utf-8">
 <title>Article</title>

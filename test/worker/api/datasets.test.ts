@@ -39,7 +39,7 @@ describe('GET /api/v1/datasets', () => {
   it('flattens every bilingual text with lang=en / lang=zh', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const res = await get(`/api/v1/datasets?lang=${lang}`);
-      expect(res.headers.get('Content-Language')).toBe(lang);
+      expect(res.headers.get('Content-Language')).toBe({ zh: 'zh-CN', en: 'en' }[lang]);
       const body = await res.json<{ datasets: { title: string; description: string }[] }>();
       expect(hasBilingual(body)).toBe(false);
       expect(() => v.parse(oneLanguageSchema(DatasetListSchema), body)).not.toThrow();

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CARD_TYPES, comparable, datasetCard, indicatorCard, indicatorCardType, THEMES } from '../../../worker/card';
 import { createSnapshot } from '../../../worker/data-source/snapshot';
-import {
-  CARD_TYPES,
-  CARD_WORDS,
-  comparable,
-  datasetCard,
-  indicatorCard,
-  indicatorCardType,
-  renderCard,
-  renderFallback,
-} from '../../../worker/embed/card';
-import { THEMES } from '../../../worker/embed/theme';
 import { formatValue, formatWhen, QUALIFIER_WORDS } from '../../../worker/format';
+import { CARD_WORDS } from '../../../worker/language';
+import { renderCard, renderFallback } from '../../../worker/markup';
 import { LANGS } from '../../../worker/schema';
 import { assetText, builtManifest, data, HOSTILE, hasHostileMarkup, hostileData, ORIGIN, snapshot } from './support';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attr, escapeHtml, safeHref } from '../../../worker/embed/html';
+import { attr, escapeHtml, safeHref } from '../../../worker/markup';
 import { h } from '../../../worker/pages/html';
 
 /** Strings made mostly of what HTML escaping is about. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charWidth, lineCount, textWidth } from '../../../worker/embed/measure';
+import { charWidth, lineCount, textWidth } from '../../../worker/markup';
 
 describe('text measure', () => {
   it('counts CJK, full-width forms and Hangul as one em, Latin narrower', () => {

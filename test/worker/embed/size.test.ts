@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { datasetCard, indicatorCard } from '../../../worker/embed/card';
-import { FRAME_WIDTHS, frameHeight } from '../../../worker/embed/size';
+import { datasetCard, indicatorCard } from '../../../worker/card';
+import { FRAME_WIDTHS, frameHeight } from '../../../worker/markup';
 import { LANGS } from '../../../worker/schema';
 import { data, ORIGIN, snapshot } from './support';
 

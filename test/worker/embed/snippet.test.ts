@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createSnapshot } from '../../../worker/data-source/snapshot';
-import { type EmbedCode, embedCode, embedSnippet } from '../../../worker/embed/snippet';
 import type { AppEnv } from '../../../worker/env';
 import { formatValue, formatWhen } from '../../../worker/format';
+import { type EmbedCode, embedCode, embedSnippet } from '../../../worker/markup';
 import { LANGS } from '../../../worker/schema';
 import { builtManifest, data, env, HOSTILE, hasHostileMarkup, hostileData, ORIGIN, snapshot } from './support';
 

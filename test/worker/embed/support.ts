@@ -6,8 +6,8 @@ import { files } from '../../../data';
 import { createApp } from '../../../worker/app';
 import { loadData } from '../../../worker/data-source';
 import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
-import type { WidgetManifest } from '../../../worker/embed/widget-script';
 import type { Env } from '../../../worker/env';
+import type { WidgetManifest } from '../../../worker/markup';
 
 import { ORIGIN } from '../support/worker';
 

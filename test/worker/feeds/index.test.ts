@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_FORMATS, feedPath } from '../../../worker/feeds';
+import { FEED_FORMATS, feedPath } from '../../../worker/links';
 import { get, snapshot } from './helpers';
 
 const FORMATS = Object.values(FEED_FORMATS);

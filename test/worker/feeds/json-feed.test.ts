@@ -63,7 +63,7 @@ describe('JSON Feed 1.1 feeds', () => {
         `${periodStart(n.date)}T00:00:00+08:00`,
       );
     const platforms = byId.get('tag:zhuzhou-innovation-open-data,2026:datasets/innovation-platforms')!;
-    expect(platforms.content_text).toContain('全市各类科技创新平台:708家(截至2023年3月31日)');
+    expect(platforms.content_text).toContain('全市各类科技创新平台：708家（截至2023年3月31日）');
     expect(platforms.content_text).toContain('708 platforms (as of 31 March 2023)');
   });
 

@@ -15,7 +15,7 @@ describe('buildFeed', () => {
       const item = feed.items.find((i) => i.url === `${origin}/datasets/${d.id}`)!;
       expect(item.published).toBe(d.issued);
       expect(item.updated).toBe(d.modified);
-      expect(item.title).toBe(`数据集:${d.title.zh} · Dataset: ${d.title.en}`);
+      expect(item.title).toBe(`数据集：${d.title.zh} · Dataset: ${d.title.en}`);
     }
   });
 

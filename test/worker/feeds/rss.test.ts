@@ -76,7 +76,7 @@ describe('RSS 2.0 feeds', () => {
     const targets = c.item.find((i) => i.guid['#text'].endsWith(':datasets/targets-2023'))!;
     const html = text(targets.description);
     expect(html.startsWith('<div lang="zh-CN">')).toBe(true);
-    expect(html).toContain('12%以上(2023年)');
+    expect(html).toContain('12%以上（2023年）');
     expect(html).toContain('500件左右');
     expect(html).toContain('150家以上');
     expect(html).toContain('at least 12% (2023)');

@@ -10,11 +10,13 @@ const line = (i: Indicator, lang: 'zh' | 'en') => blocksText([{ p: figureLine(i,
 describe('figure lines', () => {
   it('state value, qualifier, unit and date of the figures the brief names', async () => {
     const s = await snapshot();
-    expect(line(s.indicator('platforms-total')!, 'zh')).toBe('全市各类科技创新平台:708家(截至2023年3月31日)');
+    expect(line(s.indicator('platforms-total')!, 'zh')).toBe('全市各类科技创新平台：708家（截至2023年3月31日）');
     expect(line(s.indicator('platforms-total')!, 'en')).toBe(
       'Science and technology innovation platforms, all kinds: 708 platforms (as of 31 March 2023)',
     );
-    expect(line(s.indicator('rd-spending-growth-target')!, 'zh')).toBe('全年研发经费同比增长(目标):12%以上(2023年)');
+    expect(line(s.indicator('rd-spending-growth-target')!, 'zh')).toBe(
+      '全年研发经费同比增长（目标）：12%以上（2023年）',
+    );
     expect(line(s.indicator('rd-spending-growth-target')!, 'en')).toBe(
       'R&D spending, year-on-year growth (target): at least 12% (2023)',
     );

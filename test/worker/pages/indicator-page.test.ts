@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledSource } from '../../../worker/data-source';
-import { embedSnippet } from '../../../worker/embed/snippet';
 import { formatValue, formatWhen, QUALIFIER_WORDS } from '../../../worker/format';
+import { embedSnippet } from '../../../worker/markup';
 import { indicatorPage } from '../../../worker/pages/indicator-page';
 import type { Indicator, Lang } from '../../../worker/schema';
 import { one, select, squashSpace } from './support/dom';

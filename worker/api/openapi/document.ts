@@ -9,8 +9,8 @@ import type * as v from 'valibot';
 import { columnsOf } from '../../csv';
 import type { Snapshot } from '../../data-source';
 import { PROBLEM_TITLES, type ProblemType } from '../../http';
+import { API_BASE, problemPath } from '../../links';
 import { IdSchema, IndicatorSchema, LocalizedSchema, PeriodSchema, unwrapSchema } from '../../schema';
-import { API_BASE } from '../links';
 import { oneLanguageSchema } from '../localize';
 import { OPERATIONS, type Operation } from '../operations';
 import { MAX_IDS, type ParamName, type ParamSpec, queryParams } from '../params';
@@ -164,7 +164,7 @@ const RESPONSES: Record<string, Json> = {
 };
 
 const PROBLEM_LIST = (Object.keys(PROBLEM_TITLES) as ProblemType[])
-  .map((t) => `\`/problems/${t}\` (${PROBLEM_TITLES[t]})`)
+  .map((t) => `\`${problemPath(t)}\` (${PROBLEM_TITLES[t]})`)
   .join(', ');
 
 /** The `GET` and `HEAD` operation objects of one API operation. */

@@ -1,33 +1,8 @@
 /**
- * The pages' language scheme and interface words.
- *
- * Chinese is the original and lives at the root (`/`, `/datasets/:id`, …);
- * English is the same path under `/en` (`/en/`, `/en/datasets/:id`, …). A path
- * prefix rather than `?lang=` keeps one plain URL per page and language for
- * `hreflang`, caches and links pasted into other sites.
+ * The pages' interface words, by language. Cards, badges and feeds have their own short lists
+ * (`card-words.ts`, the feed writers); punctuation is in `punctuation.ts`.
  */
 import type { Indicator, Kind, Lang, Qualifier, Unit } from '../schema';
-
-/** BCP 47 tag of each page language, for `lang`, `hreflang` and `Content-Language`. */
-export const LANG_TAGS: Readonly<Record<Lang, string>> = { zh: 'zh-CN', en: 'en' };
-
-/** Path prefix of each page language. */
-export const LANG_PREFIX: Readonly<Record<Lang, string>> = { zh: '', en: '/en' };
-
-/** The page language of a URL path: English under `/en`, Chinese everywhere else. */
-export const pathLang = (path: string): Lang =>
-  path === LANG_PREFIX.en || path.startsWith(`${LANG_PREFIX.en}/`) ? 'en' : 'zh';
-
-/** The other language: where the switch in the header goes. */
-export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
-
-/**
- * The URL path of a page in a language. `path` is the language-neutral path
- * (`/`, `/datasets/innovation-platforms`); `/` in English is `/en/`.
- */
-export function pagePath(lang: Lang, path: string): string {
-  return LANG_PREFIX[lang] + path;
-}
 
 /** Interface words of one language. */
 export interface Words {
@@ -275,12 +250,3 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     qualifiers: { exact: 'Exact', at_least: 'At least', more_than: 'More than', about: 'About' },
   },
 };
-
-/** Text in brackets as each language writes them: `（RSS）` / ` (RSS)`. */
-export const paren = (lang: Lang, text: string): string => (lang === 'zh' ? `（${text}）` : ` (${text})`);
-
-/** The list separator: `、` / `, `. */
-export const listSeparator = (lang: Lang): string => (lang === 'zh' ? '、' : ', ');
-
-/** A label's colon: `：` / `: `. */
-export const colon = (lang: Lang): string => (lang === 'zh' ? '：' : ': ');

@@ -6,7 +6,7 @@
  * reports its real height by `postMessage` (`resize.ts`); this only has to be
  * close, and errs on the tall side so nothing is cut off without it.
  */
-import { type CardModel, figureText } from './card';
+import { type CardModel, figureText } from '../card';
 import { lineCount, textWidth } from './measure';
 
 /** Widths the iframe card is offered at, widest first (the card's container queries span 200–600 px). */

@@ -6,24 +6,25 @@
  * returns part of it.
  */
 import type { Context } from 'hono';
-import type { AppEnv } from '../env';
-import { publicOrigin } from '../http';
-import type { Dataset, Indicator, Lang } from '../schema';
 import {
   type CardData,
   type CardModel,
   cardFigure,
-  colon,
+  DEFAULT_THEME,
   datasetCard,
   figureText,
   indicatorCard,
-  renderFallback,
-} from './card';
-import { attr } from './html';
-import { FRAME_WIDTH, frameHeight } from './size';
-import type { Theme } from './theme';
-import { badgeUrl, type EmbedKind, embedUrl, oembedUrl, pageUrl } from './urls';
-import { type WidgetManifest, widgetManifest } from './widget-script';
+  type Theme,
+} from '../card';
+import type { AppEnv } from '../env';
+import { publicOrigin } from '../http';
+import { colon } from '../language';
+import { absolute, badgePath, type EmbedKind, framePath, kindPath, oembedPath, widgetScriptPath } from '../links';
+import type { Dataset, Indicator, Lang } from '../schema';
+import { renderFallback } from './card-html';
+import { attr } from './escape';
+import { FRAME_WIDTH, frameHeight } from './frame-size';
+import { type WidgetManifest, widgetManifest } from './widget-manifest';
 
 /**
  * The embed code of one indicator or dataset in one language. Every member is
@@ -81,7 +82,7 @@ export const cardModel = (target: Indicator | Dataset, lang: Lang, data: CardDat
 export function scriptTag(origin: string, manifest: WidgetManifest | undefined): string {
   return manifest
     ? `<script${attr('src', origin + manifest.script)}${attr('integrity', manifest.integrity)} crossorigin="anonymous" async></script>`
-    : `<script${attr('src', `${origin}/widget.js`)} crossorigin="anonymous" async></script>`;
+    : `<script${attr('src', absolute(origin, widgetScriptPath()))} crossorigin="anonymous" async></script>`;
 }
 
 /** The embed code (pure: everything it needs is in `input`). */
@@ -96,19 +97,19 @@ export function embedSnippet(input: SnippetInput): EmbedCode {
   const div = `<div${attr(`data-zz-${kind}`, target.id)}${attr('data-zz-progress', model.progressId)}${attr('data-zz-theme', theme)}${attr('lang', lang)}>\n${fallback}\n</div>`;
   const { width, height } = input.size ?? { width: FRAME_WIDTH, height: frameHeight(model, FRAME_WIDTH) };
   const title = `${model.label} · ${data.meta.title[lang]}`;
-  const iframe = `<iframe${attr('src', embedUrl(origin, kind, target.id, lang, theme))}${attr('title', title)}${attr('width', width)}${attr('height', height)} loading="lazy"></iframe>`;
+  const iframe = `<iframe${attr('src', absolute(origin, framePath(kind, target.id, lang, theme === DEFAULT_THEME ? undefined : theme)))}${attr('title', title)}${attr('width', width)}${attr('height', height)} loading="lazy"></iframe>`;
   const script = scriptTag(origin, manifest);
-  const page = pageUrl(origin, kind, target.id, lang);
+  const page = absolute(origin, kindPath(kind, target.id, lang));
   let badge = '';
   let markdown = '';
   if (!isDataset(target)) {
     const alt = `${target.label[lang]}${colon(lang)}${figureText(cardFigure(target, lang))}`;
-    const src = badgeUrl(origin, target.id, lang);
+    const src = absolute(origin, badgePath(target.id, lang));
     badge = `<img${attr('src', src)}${attr('alt', alt)}>`;
     // Backslash-escape Markdown's punctuation (CommonMark §2.4), so no label becomes link syntax or inline HTML.
     markdown = `[![${alt.replace(/[\\`*_{}[\]()<>#+!|&"]/g, '\\$&')}](${src})](${page})`;
   }
-  const oembed = oembedUrl(origin, page);
+  const oembed = absolute(origin, oembedPath(page));
   return {
     script,
     element,

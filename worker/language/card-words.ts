@@ -1,0 +1,28 @@
+/**
+ * The words of cards, shared by the widget and the server-written card (iframe, fallback text, badge).
+ * Browser-safe: the widget bundle imports this file.
+ */
+import type { Lang } from '../schema';
+
+/** What every card says besides its figures. */
+export const CARD_WORDS = {
+  zh: { source: '来源：', target: '目标', soFar: '已完成', ofTarget: '目标完成度', scope: '排名范围：' },
+  en: {
+    source: 'Source: ',
+    target: 'Target',
+    soFar: 'So far',
+    ofTarget: 'Progress towards the target',
+    scope: 'Ranked ',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+/** The states only a live card has (the widget's): stale, failed, missing, and its retry button. */
+export const WIDGET_WORDS = {
+  zh: { stale: '未能更新，显示上次的数据', failed: '未能加载数据', missing: '未找到该指标', retry: '重试' },
+  en: {
+    stale: 'Not updated: last figures shown',
+    failed: 'Could not load the figures',
+    missing: 'No such indicator',
+    retry: 'Retry',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
