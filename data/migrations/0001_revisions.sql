@@ -29,8 +29,12 @@
 --                            the first entry is the answer (latest period by its END, then the latest revision).
 --   correction lookup        SELECT id ... WHERE subject = ? AND period = ? ORDER BY seq DESC LIMIT 1 (`replaces`)
 --                            -> revisions_by_subject backwards; a subject has few rows.
---   vintage (as of day D)    SELECT ... WHERE published_at < <D+1>T00:00:00.000Z   (and max(seq) of that set)
---                            -> range scan of revisions_published, which covers max(seq) without touching the table.
+--   vintage version (day D)  SELECT seq FROM revisions WHERE published_at < <D+1>T00:00:00.000Z
+--                            ORDER BY published_at DESC, seq DESC LIMIT 1
+--                            -> revisions_published walked backwards from D+1: one seek, covering. (`max(seq) ...
+--                            WHERE published_at < ?` would instead walk the rowid back through every later revision.)
+--   vintage snapshot         SELECT ... WHERE published_at < ? ORDER BY seq  -> SCAN in rowid order with a filter: it
+--                            reads nearly every row anyway, and needs no sort. Built once per vintage per isolate.
 --   idempotency key          SELECT ... WHERE idempotency_key = ?           -> revisions_idempotency (unique).
 --   snapshot build           SELECT ... WHERE seq <= ? ORDER BY seq         -> rowid range scan of the whole log. Done
 --                            once per data version per isolate, not per request.
@@ -91,7 +95,8 @@ CREATE INDEX revisions_by_subject ON revisions (subject, seq);
 -- Current value and series per indicator: only rows that carry an observation.
 CREATE INDEX revisions_observed ON revisions (subject, period_end, seq) WHERE period IS NOT NULL;
 
--- Vintage queries: everything published before the end of a day. Covers max(seq) for the vintage's version.
+-- Vintage queries: the newest revision published before the end of a day (the vintage's version), and the revisions
+-- published in a time range (what changed on a day).
 CREATE INDEX revisions_published ON revisions (published_at, seq);
 
 -- Idempotency keys are unique; most rows have none.

@@ -138,10 +138,12 @@ export async function appendRevision(
   const key = options.idempotencyKey ?? null;
   const hash = key === null ? null : await sha256Hex(canonical(input));
   const values = toWriteValues((options.newId ?? (() => crypto.randomUUID()))(), input);
+  const sql = insertSql(input, options);
+  // D1 wants exactly as many values as the highest ?NNN the statement uses.
+  const used = Math.max(...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
+  const params = [...WRITE_COLUMNS.map((c) => values[c]), key, hash, options.ifMatch ?? null, datasetSubject];
   const statements = [
-    db
-      .prepare(insertSql(input, options))
-      .bind(...WRITE_COLUMNS.map((c) => values[c]), key, hash, options.ifMatch ?? null, datasetSubject),
+    db.prepare(sql).bind(...params.slice(0, used)),
     db.prepare(STATE_SQL).bind(subject, datasetSubject),
   ];
   if (key !== null)

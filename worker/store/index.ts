@@ -19,7 +19,7 @@ export { buildLiveSnapshot, type LiveSnapshot, type SeriesPoint } from './live-s
 export { periodEnd } from './period-end';
 export { endOfDay, type Head, readHead, readRevisions, readVintageRevisions } from './read';
 export { type Revision, subjectOf } from './revision';
-export { bundledData, ensureSeeded, SEED_PUBLISHER, seedRevisions } from './seed';
+export { bundledData, ensureSeeded, SEED_PUBLISHER, type SeedInput, seedInputs, seedRevisions } from './seed';
 export {
   type D1SourceOptions,
   type DataProblem,

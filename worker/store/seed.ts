@@ -15,19 +15,20 @@ let bundled: CatalogData | undefined;
 /** The bundled data, validated once per isolate. */
 export const bundledData = (): CatalogData => (bundled ??= loadData(files));
 
-/** A seed row: deterministic id, so that writing the seed twice writes it once. */
-export interface SeedRow {
-  values: WriteValues;
+/** A seed revision: a write body under a deterministic id, so that writing the seed twice writes it once. */
+export interface SeedInput {
+  id: string;
+  input: RevisionInput;
   publishedAt: string;
 }
 
 /**
- * The seed rows of some data, in log order (datasets, then indicators in catalog order, then news).
+ * The seed of some data as write bodies, in log order (datasets, then indicators in catalog order, then news).
  *
  * @example
- * seedRows(bundledData())[0].values.id; // 'seed-dataset-innovation-platforms'
+ * seedInputs(bundledData())[0].id; // 'seed-dataset-innovation-platforms'
  */
-export function seedRows(data: CatalogData): SeedRow[] {
+export function seedInputs(data: CatalogData): SeedInput[] {
   const publishedAt = `${data.meta.article.published}T00:00:00.000Z`;
   const { publisher, title } = data.meta.article;
   const reason = `Bundled data: as reported by ${publisher.en} on ${data.meta.article.published}`;
@@ -56,8 +57,11 @@ export function seedRows(data: CatalogData): SeedRow[] {
   }
   for (const { source, ...news } of data.news)
     inputs.push([`seed-news-${news.id}`, { kind: 'news', news, source: { ...source, publisher, title }, ...audit }]);
-  return inputs.map(([id, input]) => ({ values: toWriteValues(id, input), publishedAt }));
+  return inputs.map(([id, input]) => ({ id, input, publishedAt }));
 }
+
+const seedRows = (data: CatalogData): { values: WriteValues; publishedAt: string }[] =>
+  seedInputs(data).map(({ id, input, publishedAt }) => ({ values: toWriteValues(id, input), publishedAt }));
 
 /** The seed as revisions, without D1: what reads fall back to. */
 export function seedRevisions(data: CatalogData = bundledData()): Revision[] {

@@ -132,7 +132,8 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
     (read.state !== 'live' || (good?.head.seq ?? 0) >= wroteSeq);
 
   async function read(): Promise<DataRead> {
-    if (fresh(last)) return last;
+    // While a check is under way, wait for it rather than answer from the snapshot it may replace.
+    if (!pending && fresh(last)) return last;
     const result = await refreshOnce();
     // A refresh that was under way when this isolate wrote may predate the write: check again.
     if (result.state === 'live' && (good?.head.seq ?? 0) < wroteSeq) return refreshOnce();
@@ -147,9 +148,9 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
       try {
         if (!db) throw new Error('no DB binding');
         const at = await db
-          .prepare('SELECT max(seq) AS seq FROM revisions WHERE published_at < ?')
+          .prepare('SELECT seq FROM revisions WHERE published_at < ? ORDER BY published_at DESC, seq DESC LIMIT 1')
           .bind(endOfDay(day))
-          .first<{ seq: number | null }>();
+          .first<{ seq: number }>();
         if (!at?.seq) return undefined;
         const key = `${day}@${at.seq}`;
         let snapshot = vintages.get(key);
