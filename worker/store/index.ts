@@ -17,7 +17,7 @@ export {
 } from './input';
 export { buildLiveSnapshot, type LiveSnapshot, type SeriesPoint } from './live-snapshot';
 export { periodEnd } from './period-end';
-export { endOfDay, type Head, readHead, readRevisions, readVintageRevisions } from './read';
+export { endOfDay, type Head, readChanges, readHead, readRevisions, readVintageRevisions } from './read';
 export { type Revision, subjectOf } from './revision';
 export { bundledData, ensureSeeded, SEED_PUBLISHER, type SeedInput, seedInputs, seedRevisions } from './seed';
 export {

@@ -44,3 +44,31 @@ export async function readVintageRevisions(db: D1Database, day: string): Promise
     .all<RevisionRow>();
   return results.map(fromRow);
 }
+
+/**
+ * The change log: up to `limit` revisions after revision `after` (all from the start without it), oldest first.
+ * `undefined` if `after` names no revision. A cursor stays valid forever: `seq` is never reused.
+ *
+ * @example
+ * const page = await readChanges(env.DB, { after: url.searchParams.get('after') ?? undefined, limit: 100 });
+ * const next = page?.at(-1)?.id; // the next page's `after`
+ */
+export async function readChanges(
+  db: D1Database,
+  { after, limit }: { after?: string; limit: number },
+): Promise<Revision[] | undefined> {
+  if (after !== undefined) {
+    const cursor = await db.prepare('SELECT seq FROM revisions WHERE id = ?').bind(after).first<{ seq: number }>();
+    if (!cursor) return undefined;
+    const { results } = await db
+      .prepare(`SELECT ${READ_COLUMNS} FROM revisions WHERE seq > ? ORDER BY seq LIMIT ?`)
+      .bind(cursor.seq, limit)
+      .all<RevisionRow>();
+    return results.map(fromRow);
+  }
+  const { results } = await db
+    .prepare(`SELECT ${READ_COLUMNS} FROM revisions ORDER BY seq LIMIT ?`)
+    .bind(limit)
+    .all<RevisionRow>();
+  return results.map(fromRow);
+}

@@ -57,6 +57,9 @@ describe('current value', () => {
     );
     expect(snapshot.history('platforms-total')).toHaveLength(5);
     expect(snapshot.indicatorVersion('platforms-total')).toBe(corrected.version);
+    // The dataset changed today; the others did not.
+    expect(snapshot.dataset('innovation-platforms')!.modified).toBe(corrected.revision.publishedAt.slice(0, 10));
+    expect(snapshot.dataset('rd-investment')!.modified).toBe('2026-11-27');
   });
 
   it('orders an interval by its end, not its start', async () => {

@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { files } from '../../../data';
 import { loadData } from '../../../worker/data-source';
 import { appendRevision, d1Source, dataStateHeader, ensureSeeded } from '../../../worker/store';
@@ -87,7 +87,10 @@ describe('when D1 fails', () => {
   it('throwing from the start: serves the bundled data', async () => {
     const { db, broken } = breakableDb(await freshDb());
     broken.value = true;
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const read = await d1Source(db).read();
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
     expect(read).toMatchObject({ state: 'fallback', problem: 'store-error' });
     expect(read.snapshot.indicators).toStrictEqual(bundledIndicators);
   });
@@ -105,7 +108,12 @@ describe('when D1 fails', () => {
 
     broken.value = true;
     clock.advance(1000);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const stale = await source.read();
+    // Within the second, no new attempt: the failing D1 is not hammered.
+    expect(await source.read()).toBe(stale);
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
     expect(stale).toMatchObject({ state: 'stale', problem: 'store-error' });
     expect(stale.snapshot).toBe(good.snapshot);
     expect(stale.snapshot.indicator('platforms-total')!.value).toBe(760);
