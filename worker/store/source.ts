@@ -37,7 +37,10 @@ export interface LiveSource extends DataSource {
    * @throws {TypeError} if `day` is not an ISO date.
    */
   vintage(day: string): Promise<DataRead | undefined>;
-  /** {@link appendRevision}, then the next read of this isolate sees the write. */
+  /**
+   * {@link appendRevision}, then the next read of this isolate sees the write. Seeds an empty store first.
+   * @throws if D1 is missing or fails: writes never fall back.
+   */
   append(body: unknown, options?: AppendOptions): Promise<AppendResult>;
 }
 
@@ -110,8 +113,8 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
           await readRevisions(db, head.seq),
           versionOf(head),
         );
-        // A slower refresh that started earlier must not replace a newer snapshot.
-        if (!good || head.seq >= good.head.seq) good = { head, snapshot };
+        // Refreshes never overlap (`refreshOnce`), so this is the newest head; a lower one means a rebuilt database.
+        good = { head, snapshot };
       }
       last = { snapshot: good.snapshot, state: 'live' };
     } catch (error) {
