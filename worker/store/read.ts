@@ -18,11 +18,22 @@ export function readHead(db: D1Database): Promise<Head | null> {
   return db.prepare('SELECT seq, id FROM revisions ORDER BY seq DESC LIMIT 1').first<Head>();
 }
 
-/** Every revision up to and including `seq`, oldest first. */
-export async function readRevisions(db: D1Database, seq: number): Promise<Revision[]> {
+/**
+ * The revisions from `from` (default: the first) up to and including `to`, oldest first: a range scan of the primary
+ * key. A reader that has the log up to some revision reads only what came after it (and that revision, to check that it
+ * is still the same log).
+ *
+ * @example
+ * const all = await readRevisions(db, { to: head.seq });
+ * const newer = await readRevisions(db, { from: known.seq, to: head.seq }); // newer[0].id === known.id
+ */
+export async function readRevisions(
+  db: D1Database,
+  { from = 0, to }: { from?: number; to: number },
+): Promise<Revision[]> {
   const { results } = await db
-    .prepare(`SELECT ${READ_COLUMNS} FROM revisions WHERE seq <= ? ORDER BY seq`)
-    .bind(seq)
+    .prepare(`SELECT ${READ_COLUMNS} FROM revisions WHERE seq >= ? AND seq <= ? ORDER BY seq`)
+    .bind(from, to)
     .all<RevisionRow>();
   return results.map(fromRow);
 }

@@ -9,6 +9,7 @@ import { IsoDateSchema } from '../schema';
 import { type AppendOptions, type AppendResult, appendRevision } from './append';
 import { buildLiveSnapshot, type LiveSnapshot } from './live-snapshot';
 import { endOfDay, type Head, readHead, readRevisions, readVintageRevisions } from './read';
+import type { Revision } from './revision';
 import { bundledData, ensureSeeded, seedRevisions } from './seed';
 
 /**
@@ -108,11 +109,7 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
         if (!head) throw new Error('the seed was written but the log is empty');
       }
       if (!good || good.head.seq !== head.seq || good.head.id !== head.id) {
-        const snapshot = await buildLiveSnapshot(
-          bundledData().meta,
-          await readRevisions(db, head.seq),
-          versionOf(head),
-        );
+        const snapshot = await buildLiveSnapshot(bundledData().meta, await readLog(db, head), versionOf(head));
         // Refreshes never overlap (`refreshOnce`), so this is the newest head; a lower one means a rebuilt database.
         good = { head, snapshot };
       }
@@ -126,6 +123,18 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
         : { snapshot: await seedSnapshot(), state: 'fallback', problem };
     }
     return last;
+  }
+
+  /**
+   * The log up to `head`. Revisions never change once written and a later write never gets a lower `seq`, so with a
+   * snapshot at hand only the newer rows are read, plus its own head row to check that the log is the same one.
+   */
+  async function readLog(db: D1Database, head: Head): Promise<readonly Revision[]> {
+    if (good && head.seq > good.head.seq) {
+      const [known, ...newer] = await readRevisions(db, { from: good.head.seq, to: head.seq });
+      if (known?.id === good.head.id) return [...good.snapshot.revisions, ...newer];
+    }
+    return readRevisions(db, { to: head.seq });
   }
 
   const refreshOnce = () => (pending ??= refresh().finally(() => (pending = undefined)));

@@ -67,6 +67,6 @@ describe('seed', () => {
     expect(snapshot.datasets).toStrictEqual(data.datasets);
     expect(snapshot.news).toStrictEqual(data.news);
     expect(snapshot.indicators.map((i) => i.id)).toEqual(data.datasets.flatMap((d) => d.indicators.map((i) => i.id)));
-    expect((await readRevisions(db, 1e9)).map((r) => r.id)).toEqual(seedRevisions().map((r) => r.id));
+    expect((await readRevisions(db, { to: 1e9 })).map((r) => r.id)).toEqual(seedRevisions().map((r) => r.id));
   });
 });

@@ -35,10 +35,34 @@ describe('version checks', () => {
     expect(checks.filter(isVersionCheck)).toHaveLength(1);
     expect(checks).toHaveLength(2); // the check, and the read of the log for the new version
 
+    // Only the new revisions were read (and the known head, to check it is the same log); the result is what a full
+    // read gives.
+    expect(checks[1]).toMatch(/WHERE seq >= \? AND seq <= \?/);
+    const full = await d1Source(raw).current();
+    expect(a.revisions).toStrictEqual(full.revisions);
+    expect(a.indicators).toStrictEqual(full.indicators);
+
     // Nothing new: one check a second, the same snapshot object, no rebuild.
     clock.advance(1000);
     expect(await source.current()).toBe(a);
     expect(queries.slice(afterFirst + 2)).toHaveLength(1);
+  });
+
+  it('a rebuilt database is read in full, not appended to the old log', async () => {
+    const clock = manualClock();
+    const source = d1Source(await freshDb(), { now: clock.now });
+    await source.append(observation('platforms-total', { value: 1 }));
+    const before = await source.current();
+    // Same number of revisions plus more, but another history: the local database was deleted and seeded again.
+    const db = await freshDb();
+    await ensureSeeded(db);
+    await appendRevision(db, observation('platforms-total', { period: '2023', value: 7 }));
+    await appendRevision(db, observation('platforms-total', { value: 8 }));
+    clock.advance(1000);
+    const after = await source.current();
+    expect(after.version).not.toBe(before.version);
+    expect(after.series('platforms-total')!.map((p) => p.value)).toEqual([708, 8, 7]);
+    expect(after.revisions.map((r) => r.seq)).toEqual(after.revisions.map((_, n) => n + 1));
   });
 
   it('a write through the source is seen by its very next read, without waiting', async () => {
