@@ -87,19 +87,46 @@ export const dataStateHeader = (read: Pick<DataRead, 'state' | 'problem'>): stri
 export function d1Source(db: D1Database | undefined, options: D1SourceOptions = {}): LiveSource {
   const now = options.now ?? Date.now;
   const checkEveryMs = options.checkEveryMs ?? 1000;
+  // Only settled values are shared between requests, never a promise of another request's D1 call: the runtime
+  // cancels a request's I/O when it ends, and a request awaiting it would hang.
   let good: { head: Head; snapshot: LiveSnapshot } | undefined;
   let last: DataRead | undefined;
   let checkedAt = Number.NEGATIVE_INFINITY;
   /** The newest `seq` this isolate wrote: a snapshot older than that must not be served. */
   let wroteSeq = 0;
-  let pending: Promise<DataRead> | undefined;
-  let fallback: Promise<LiveSnapshot> | undefined;
-  const vintages = new Map<string, Promise<LiveSnapshot>>();
+  /** Refreshes may overlap (a write's, a reader's): the one that started last wins. */
+  let started = 0;
+  let applied = 0;
+  let seeded: LiveSnapshot | undefined;
+  const vintages = new Map<string, LiveSnapshot>();
 
-  const seedSnapshot = () => (fallback ??= buildLiveSnapshot(bundledData().meta, seedRevisions()));
+  const seedSnapshot = async () => (seeded ??= await buildLiveSnapshot(bundledData().meta, seedRevisions()));
 
+  /**
+   * The log up to `head`. Revisions never change once written and a later write never gets a lower `seq`, so with a
+   * snapshot at hand only the newer rows are read, plus its own head row to check that the log is the same one.
+   */
+  async function readLog(db: D1Database, head: Head): Promise<readonly Revision[]> {
+    const known = good;
+    if (known && head.seq > known.head.seq) {
+      const [same, ...newer] = await readRevisions(db, { from: known.head.seq, to: head.seq });
+      if (same?.id === known.head.id) return [...known.snapshot.revisions, ...newer];
+    }
+    return readRevisions(db, { to: head.seq });
+  }
+
+  /** Checks the version, builds a snapshot if it moved, and records the result unless a later refresh did. */
   async function refresh(): Promise<DataRead> {
+    const ticket = ++started;
     checkedAt = now();
+    const record = (read: DataRead, head?: Head) => {
+      if (ticket > applied) {
+        applied = ticket;
+        last = read;
+        if (head) good = { head, snapshot: read.snapshot };
+      }
+      return read;
+    };
     try {
       if (!db) throw Object.assign(new Error('no DB binding'), { problem: 'no-binding' });
       let head = await readHead(db);
@@ -108,49 +135,34 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
         head = await readHead(db);
         if (!head) throw new Error('the seed was written but the log is empty');
       }
-      if (!good || good.head.seq !== head.seq || good.head.id !== head.id) {
-        const snapshot = await buildLiveSnapshot(bundledData().meta, await readLog(db, head), versionOf(head));
-        // Refreshes never overlap (`refreshOnce`), so this is the newest head; a lower one means a rebuilt database.
-        good = { head, snapshot };
-      }
-      last = { snapshot: good.snapshot, state: 'live' };
+      const snapshot =
+        good && good.head.seq === head.seq && good.head.id === head.id
+          ? good.snapshot
+          : await buildLiveSnapshot(bundledData().meta, await readLog(db, head), versionOf(head));
+      return record({ snapshot, state: 'live' }, head);
     } catch (error) {
       const problem: DataProblem = (error as { problem?: DataProblem }).problem ?? problemOf(error);
       if (problem === 'store-error')
         console.error('data source: D1 read failed, serving', good ? 'stale' : 'fallback', error);
-      last = good
-        ? { snapshot: good.snapshot, state: 'stale', problem }
-        : { snapshot: await seedSnapshot(), state: 'fallback', problem };
+      return record(
+        good
+          ? { snapshot: good.snapshot, state: 'stale', problem }
+          : { snapshot: await seedSnapshot(), state: 'fallback', problem },
+      );
     }
-    return last;
   }
 
   /**
-   * The log up to `head`. Revisions never change once written and a later write never gets a lower `seq`, so with a
-   * snapshot at hand only the newer rows are read, plus its own head row to check that the log is the same one.
+   * The last result while it is fresh: checked within `checkEveryMs` (requests that arrive while a check runs get the
+   * previous result, so there is one check a second however many requests come), and not older than this isolate's
+   * own last write.
    */
-  async function readLog(db: D1Database, head: Head): Promise<readonly Revision[]> {
-    if (good && head.seq > good.head.seq) {
-      const [known, ...newer] = await readRevisions(db, { from: good.head.seq, to: head.seq });
-      if (known?.id === good.head.id) return [...good.snapshot.revisions, ...newer];
-    }
-    return readRevisions(db, { to: head.seq });
-  }
-
-  const refreshOnce = () => (pending ??= refresh().finally(() => (pending = undefined)));
   const fresh = (read: DataRead | undefined): read is DataRead =>
     read !== undefined &&
     now() - checkedAt < checkEveryMs &&
     (read.state !== 'live' || (good?.head.seq ?? 0) >= wroteSeq);
 
-  async function read(): Promise<DataRead> {
-    // While a check is under way, wait for it rather than answer from the snapshot it may replace.
-    if (!pending && fresh(last)) return last;
-    const result = await refreshOnce();
-    // A refresh that was under way when this isolate wrote may predate the write: check again.
-    if (result.state === 'live' && (good?.head.seq ?? 0) < wroteSeq) return refreshOnce();
-    return result;
-  }
+  const read = async (): Promise<DataRead> => (fresh(last) ? last : refresh());
 
   return {
     read,
@@ -167,14 +179,12 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
         const key = `${day}@${at.seq}`;
         let snapshot = vintages.get(key);
         if (!snapshot) {
-          snapshot = readVintageRevisions(db, day).then((revisions) =>
-            buildLiveSnapshot(bundledData().meta, revisions, `d1-${at.seq}-as-of-${day}`),
-          );
+          const revisions = await readVintageRevisions(db, day);
+          snapshot = await buildLiveSnapshot(bundledData().meta, revisions, `d1-${at.seq}-as-of-${day}`);
           vintages.set(key, snapshot);
-          snapshot.catch(() => vintages.delete(key));
           if (vintages.size > VINTAGES_KEPT) vintages.delete(vintages.keys().next().value!);
         }
-        return { snapshot: await snapshot, state: 'live' };
+        return { snapshot, state: 'live' };
       } catch (error) {
         const problem: DataProblem = db ? problemOf(error) : 'no-binding';
         const revisions = seedRevisions().filter((r) => r.publishedAt < endOfDay(day));
@@ -187,9 +197,13 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
       // The first write to an empty store must come after the seed.
       if (!good) await read();
       const result = await appendRevision(db, body, appendOptions);
-      if (result.ok) wroteSeq = Math.max(wroteSeq, result.version);
+      if (result.ok && !result.replayed) {
+        // Within the writer's own request, so the isolate's next request is answered from the new version at once.
+        wroteSeq = Math.max(wroteSeq, result.version);
+        await refresh();
+      }
       // A conflict means someone else wrote: look again on the next read.
-      else if ('version' in result) checkedAt = Number.NEGATIVE_INFINITY;
+      else if (!result.ok && 'version' in result) checkedAt = Number.NEGATIVE_INFINITY;
       return result;
     },
   };
