@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Browser-safe foundations: the widget bundle may import these, and they import only each other. */
 const BROWSER_SAFE = ['schema', 'language', 'links', 'format', 'card'];
 /** Server foundations, lowest first. */
-const SERVER = ['data', 'data-source', 'env', 'http', 'csv', 'markup'];
+const SERVER = ['data', 'data-source', 'store', 'env', 'http', 'csv', 'markup'];
 const FOUNDATIONS = [...BROWSER_SAFE, ...SERVER];
 const FEATURES = ['api', 'feeds', 'pages', 'embed'];
 
@@ -32,10 +32,11 @@ const ALLOWED = {
   card: ['schema', 'language', 'links', 'format'],
   data: ['schema'],
   'data-source': [...BROWSER_SAFE, 'data'],
-  env: [...BROWSER_SAFE, 'data-source'],
-  http: [...BROWSER_SAFE, 'data-source', 'env'],
+  store: [...BROWSER_SAFE, 'data', 'data-source'],
+  env: [...BROWSER_SAFE, 'data-source', 'store'],
+  http: [...BROWSER_SAFE, 'data-source', 'store', 'env'],
   csv: [...BROWSER_SAFE, 'data-source'],
-  markup: [...BROWSER_SAFE, 'data-source', 'env', 'http'],
+  markup: [...BROWSER_SAFE, 'data-source', 'store', 'env', 'http'],
   ...Object.fromEntries(FEATURES.map((feature) => [feature, FOUNDATIONS])),
   app: [...FOUNDATIONS, ...FEATURES],
   index: ['app'],

@@ -6,6 +6,11 @@ export interface Env {
   ASSETS: Fetcher;
   /** Absolute public origin for links in feeds and embed code; empty means the request's origin. */
   PUBLIC_ORIGIN: string;
+  /**
+   * D1: the append-only revision log of live publishing (`data/migrations/`). Optional: without the binding (or
+   * without its tables) reads serve the bundled data; see `worker/store`.
+   */
+  DB?: D1Database;
 }
 
 /** Hono environment of every route: the bindings, and the data snapshot the request is answered from. */

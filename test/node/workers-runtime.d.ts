@@ -10,3 +10,8 @@
 interface Fetcher {
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
 }
+
+/** The D1 binding `DB` (worker/env.ts); Node-side code never queries it, so only its name is needed. */
+interface D1Database {
+  prepare(query: string): unknown;
+}

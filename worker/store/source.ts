@@ -1,0 +1,210 @@
+/**
+ * The D1-backed read path: the same `DataSource` every route reads, over the revision log, with the write path's
+ * freshness and a fallback that never turns a D1 problem into a 5xx.
+ */
+
+import * as v from 'valibot';
+import type { DataSource } from '../data-source';
+import { IsoDateSchema } from '../schema';
+import { type AppendOptions, type AppendResult, appendRevision } from './append';
+import { buildLiveSnapshot, type LiveSnapshot } from './live-snapshot';
+import { endOfDay, type Head, readHead, readRevisions, readVintageRevisions } from './read';
+import type { Revision } from './revision';
+import { bundledData, ensureSeeded, seedRevisions } from './seed';
+
+/**
+ * Where a read's data comes from. `live`: the store, checked within the last second; `stale`: the store failed, this is
+ * the last snapshot it gave; `fallback`: the store never gave one, this is the bundled data.
+ */
+export type DataState = 'live' | 'stale' | 'fallback';
+
+/** Why a read is not live. */
+export type DataProblem = 'no-binding' | 'not-migrated' | 'store-error';
+
+/** A snapshot and how fresh it is. */
+export interface DataRead {
+  snapshot: LiveSnapshot;
+  state: DataState;
+  problem?: DataProblem;
+}
+
+/** A `DataSource` over D1, that also writes and answers as-of-a-day reads. */
+export interface LiveSource extends DataSource {
+  current(): Promise<LiveSnapshot>;
+  /** The current snapshot and its state (for a response header, see {@link dataStateHeader}). */
+  read(): Promise<DataRead>;
+  /**
+   * The data as published by the end of `day` (UTC, `YYYY-MM-DD`); `undefined` if nothing was published by then.
+   * @throws {TypeError} if `day` is not an ISO date.
+   */
+  vintage(day: string): Promise<DataRead | undefined>;
+  /**
+   * {@link appendRevision}, then the next read of this isolate sees the write. Seeds an empty store first.
+   * @throws if D1 is missing or fails: writes never fall back.
+   */
+  append(body: unknown, options?: AppendOptions): Promise<AppendResult>;
+}
+
+/** Options of {@link d1Source}. */
+export interface D1SourceOptions {
+  /** Milliseconds since the epoch; `Date.now` unless a test drives the clock. */
+  now?: () => number;
+  /** How long a checked version is trusted before the next (indexed, one-row) check. Default 1000 ms. */
+  checkEveryMs?: number;
+}
+
+/** Classifies a D1 failure. */
+const problemOf = (error: unknown): DataProblem =>
+  /no such table/i.test(String((error as Error)?.message ?? error)) ? 'not-migrated' : 'store-error';
+
+const versionOf = (head: Head): string => `d1-${head.seq}-${head.id.replace(/[^A-Za-z0-9]/g, '').slice(-8)}`;
+
+/** Vintages kept per isolate. */
+const VINTAGES_KEPT = 8;
+
+/**
+ * The header value that tells clients where the data came from: `live`, or `stale; problem=store-error`,
+ * `fallback; problem=not-migrated`, ...
+ *
+ * @example
+ * c.header('X-Data-State', dataStateHeader(await source.read()));
+ */
+export const dataStateHeader = (read: Pick<DataRead, 'state' | 'problem'>): string =>
+  read.problem ? `${read.state}; problem=${read.problem}` : read.state;
+
+/**
+ * A data source over the D1 revision log. Build it once per isolate (module scope) so its cache lives as long as the
+ * isolate. On the first read of an empty store it writes the bundled seed. A new snapshot is built once per new data
+ * version; the version is checked at most once per `checkEveryMs`, except right after a write through `append`. If
+ * D1 is missing, unmigrated or failing, reads serve the last good snapshot (`stale`) or the bundled seed
+ * (`fallback`), and never throw.
+ *
+ * @example
+ * import { env } from 'cloudflare:workers';
+ * const source = d1Source(env.DB);
+ * const app = createApp(source);
+ */
+export function d1Source(db: D1Database | undefined, options: D1SourceOptions = {}): LiveSource {
+  const now = options.now ?? Date.now;
+  const checkEveryMs = options.checkEveryMs ?? 1000;
+  // Only settled values are shared between requests, never a promise of another request's D1 call: the runtime
+  // cancels a request's I/O when it ends, and a request awaiting it would hang.
+  let good: { head: Head; snapshot: LiveSnapshot } | undefined;
+  let last: DataRead | undefined;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  /** The newest `seq` this isolate wrote: a snapshot older than that must not be served. */
+  let wroteSeq = 0;
+  /** Refreshes may overlap (a write's, a reader's): the one that started last wins. */
+  let started = 0;
+  let applied = 0;
+  let seeded: LiveSnapshot | undefined;
+  const vintages = new Map<string, LiveSnapshot>();
+
+  const seedSnapshot = async () => (seeded ??= await buildLiveSnapshot(bundledData().meta, seedRevisions()));
+
+  /**
+   * The log up to `head`. Revisions never change once written and a later write never gets a lower `seq`, so with a
+   * snapshot at hand only the newer rows are read, plus its own head row to check that the log is the same one.
+   */
+  async function readLog(db: D1Database, head: Head): Promise<readonly Revision[]> {
+    const known = good;
+    if (known && head.seq > known.head.seq) {
+      const [same, ...newer] = await readRevisions(db, { from: known.head.seq, to: head.seq });
+      if (same?.id === known.head.id) return [...known.snapshot.revisions, ...newer];
+    }
+    return readRevisions(db, { to: head.seq });
+  }
+
+  /** Checks the version, builds a snapshot if it moved, and records the result unless a later refresh did. */
+  async function refresh(): Promise<DataRead> {
+    const ticket = ++started;
+    checkedAt = now();
+    const record = (read: DataRead, head?: Head) => {
+      if (ticket > applied) {
+        applied = ticket;
+        last = read;
+        if (head) good = { head, snapshot: read.snapshot };
+      }
+      return read;
+    };
+    try {
+      if (!db) throw Object.assign(new Error('no DB binding'), { problem: 'no-binding' });
+      let head = await readHead(db);
+      if (!head) {
+        await ensureSeeded(db);
+        head = await readHead(db);
+        if (!head) throw new Error('the seed was written but the log is empty');
+      }
+      const snapshot =
+        good && good.head.seq === head.seq && good.head.id === head.id
+          ? good.snapshot
+          : await buildLiveSnapshot(bundledData().meta, await readLog(db, head), versionOf(head));
+      return record({ snapshot, state: 'live' }, head);
+    } catch (error) {
+      const problem: DataProblem = (error as { problem?: DataProblem }).problem ?? problemOf(error);
+      if (problem === 'store-error')
+        console.error('data source: D1 read failed, serving', good ? 'stale' : 'fallback', error);
+      return record(
+        good
+          ? { snapshot: good.snapshot, state: 'stale', problem }
+          : { snapshot: await seedSnapshot(), state: 'fallback', problem },
+      );
+    }
+  }
+
+  /**
+   * The last result while it is fresh: checked within `checkEveryMs` (requests that arrive while a check runs get the
+   * previous result, so there is one check a second however many requests come), and not older than this isolate's
+   * own last write.
+   */
+  const fresh = (read: DataRead | undefined): read is DataRead =>
+    read !== undefined &&
+    now() - checkedAt < checkEveryMs &&
+    (read.state !== 'live' || (good?.head.seq ?? 0) >= wroteSeq);
+
+  const read = async (): Promise<DataRead> => (fresh(last) ? last : refresh());
+
+  return {
+    read,
+    current: async () => (await read()).snapshot,
+    async vintage(day) {
+      v.parse(IsoDateSchema, day);
+      try {
+        if (!db) throw new Error('no DB binding');
+        const at = await db
+          .prepare('SELECT seq FROM revisions WHERE published_at < ? ORDER BY published_at DESC, seq DESC LIMIT 1')
+          .bind(endOfDay(day))
+          .first<{ seq: number }>();
+        if (!at?.seq) return undefined;
+        const key = `${day}@${at.seq}`;
+        let snapshot = vintages.get(key);
+        if (!snapshot) {
+          const revisions = await readVintageRevisions(db, day);
+          snapshot = await buildLiveSnapshot(bundledData().meta, revisions, `d1-${at.seq}-as-of-${day}`);
+          vintages.set(key, snapshot);
+          if (vintages.size > VINTAGES_KEPT) vintages.delete(vintages.keys().next().value!);
+        }
+        return { snapshot, state: 'live' };
+      } catch (error) {
+        const problem: DataProblem = db ? problemOf(error) : 'no-binding';
+        const revisions = seedRevisions().filter((r) => r.publishedAt < endOfDay(day));
+        if (!revisions.length) return undefined;
+        return { snapshot: await buildLiveSnapshot(bundledData().meta, revisions), state: 'fallback', problem };
+      }
+    },
+    async append(body, appendOptions) {
+      if (!db) throw new Error('append: no DB binding');
+      // The first write to an empty store must come after the seed.
+      if (!good) await read();
+      const result = await appendRevision(db, body, appendOptions);
+      if (result.ok && !result.replayed) {
+        // Within the writer's own request, so the isolate's next request is answered from the new version at once.
+        wroteSeq = Math.max(wroteSeq, result.version);
+        await refresh();
+      }
+      // A conflict means someone else wrote: look again on the next read.
+      else if (!result.ok && 'version' in result) checkedAt = Number.NEGATIVE_INFINITY;
+      return result;
+    },
+  };
+}
