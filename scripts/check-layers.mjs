@@ -39,7 +39,7 @@ const ALLOWED = {
   markup: [...BROWSER_SAFE, 'data-source', 'store', 'env', 'http'],
   ...Object.fromEntries(FEATURES.map((feature) => [feature, FOUNDATIONS])),
   app: [...FOUNDATIONS, ...FEATURES],
-  index: ['app'],
+  index: ['app', 'store'],
   widgets: BROWSER_SAFE,
 };
 const SERVER_ONLY_PACKAGES = /^(hono|cloudflare:|node:|@cloudflare\/)/;

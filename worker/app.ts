@@ -5,14 +5,15 @@ import { bundledSource, type DataSource } from './data-source';
 import { embed } from './embed';
 import type { AppEnv } from './env';
 import { feeds } from './feeds';
-import { edgeCache, guard, Problem, problemResponse, securityHeaders } from './http';
+import { DATA_STATE_HEADER, edgeCache, guard, Problem, problemResponse, readData, securityHeaders } from './http';
 import { pathLang } from './language';
 import { API_BASE, apiDatasets, apiOpenApi, isApiPath } from './links';
 import { notFound, pages } from './pages';
+import { dataStateHeader } from './store';
 
 /**
- * Builds the app over a data source. The Worker uses the bundled data; tests
- * and the coming D1-backed publishing pass their own source.
+ * Builds the app over a data source. The Worker passes the D1 revision log (`d1Source`, which falls back to the
+ * bundled data without D1); tests pass their own, and without one the app serves the bundled data alone.
  */
 export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -21,9 +22,14 @@ export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
   app.use(securityHeaders);
   // After the header middleware, so its 400/414 problems carry security and CORS headers too.
   app.use(guard);
+  // The snapshot every route reads, and where it came from (`X-Data-State`, set after the edge cache so a hit says
+  // how fresh the data is now, not when the response was first built).
   app.use(async (c, next) => {
-    c.set('snapshot', await source.current());
+    const read = await readData(source, c.req.raw);
+    c.set('snapshot', read.snapshot);
+    c.set('source', source);
     await next();
+    if (read.state) c.res.headers.set(DATA_STATE_HEADER, dataStateHeader({ state: read.state, problem: read.problem }));
   });
   // Before the 405 check and routing, so a hit skips both; after the guard, whose refusals a hit must not bypass.
   app.use(edgeCache());

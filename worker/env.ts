@@ -1,4 +1,4 @@
-import type { Snapshot } from './data-source';
+import type { DataSource, Snapshot } from './data-source';
 
 /** Bindings from `wrangler.toml`. */
 export interface Env {
@@ -17,7 +17,12 @@ export interface Env {
 export type AppEnv = {
   Bindings: Env;
   Variables: {
-    /** The data version this request is answered from (set once per request by `worker/app.ts`). */
+    /**
+     * The data version this request is answered from (set once per request by `worker/app.ts`): the current one, or
+     * the one published by the day `?vintage=` names.
+     */
     snapshot: Snapshot;
+    /** Where the data comes from; write routes append through it when it is live (`worker/store`). */
+    source: DataSource;
   };
 };

@@ -5,7 +5,7 @@
  */
 
 /** Response headers cross-origin readers may see besides the CORS-safelisted ones. */
-export const CORS_EXPOSE_HEADERS = 'ETag,Last-Modified,Link,Content-Language';
+export const CORS_EXPOSE_HEADERS = 'ETag,Last-Modified,Link,Content-Language,Location,X-Data-State';
 /** Methods a preflight allows. */
 export const CORS_ALLOW_METHODS = 'GET,HEAD,OPTIONS';
 /** Request headers a preflight allows: negotiation and conditional requests. */

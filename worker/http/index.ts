@@ -1,6 +1,7 @@
 export * from './cache-control';
 export * from './conditional';
 export * from './cors';
+export * from './data-read';
 export * from './edge-cache';
 export * from './guard';
 export * from './negotiate';

@@ -27,5 +27,6 @@ export {
   type DataState,
   d1Source,
   dataStateHeader,
+  isLiveSource,
   type LiveSource,
 } from './source';

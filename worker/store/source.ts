@@ -45,6 +45,10 @@ export interface LiveSource extends DataSource {
   append(body: unknown, options?: AppendOptions): Promise<AppendResult>;
 }
 
+/** Whether a source is live (a {@link d1Source}): it can tell its state, answer vintages and take writes. */
+export const isLiveSource = (source: DataSource): source is LiveSource =>
+  'read' in source && 'vintage' in source && 'append' in source;
+
 /** Options of {@link d1Source}. */
 export interface D1SourceOptions {
   /** Milliseconds since the epoch; `Date.now` unless a test drives the clock. */
