@@ -35,6 +35,7 @@ const INDICATOR_FRAME = '/embed/:id';
 const BADGE = '/badge/:file';
 const OEMBED = '/oembed';
 const DEMO = '/demo';
+const PUBLISH = '/publish';
 
 /** Route patterns of the site (Hono syntax), language-neutral: {@link localized} adds the `/en` prefix. */
 export const ROUTES = {
@@ -55,6 +56,7 @@ export const ROUTES = {
   badge: BADGE,
   oembed: OEMBED,
   demo: DEMO,
+  publish: PUBLISH,
 } as const;
 
 /** Where the JSON and CSV API is mounted. */
@@ -77,18 +79,30 @@ export const API_ROUTES = {
   indicatorsCsv: '/indicators.csv',
   indicators: API_INDICATORS,
   indicator: '/indicators/:id',
+  indicatorSeries: '/indicators/:id/series',
+  indicatorHistory: '/indicators/:id/history',
+  /** `POST`: a new observation or a correction. */
+  indicatorRevisions: '/indicators/:id/revisions',
+  /** `POST`: takes the indicator out of the current data (its history stays). */
+  indicatorWithdrawal: '/indicators/:id/withdrawal',
+  /** `POST`: a new indicator in the dataset. */
+  datasetIndicators: '/datasets/:id/indicators',
   news: '/news',
   newsItem: '/news/:id',
+  /** The global change log (`?after=<revision id>`); `POST` takes a batch, all or nothing. */
+  revisions: '/revisions',
+  revision: '/revisions/:id',
 } as const;
 
 /** Whether a path is in the API's namespace (`/api`, `/api/…`), where every answer, errors included, is JSON. */
 export const isApiPath = (path: string): boolean =>
   path === API_BASE.slice(0, 4) || path.startsWith(API_BASE.slice(0, 5));
 
-/** Feed route patterns: the catalog's and a dataset's, for one format. */
-export const feedRoutes = (format: FeedFormat): { catalog: string; dataset: string } => ({
+/** Feed route patterns: the catalog's, a dataset's and an indicator's, for one format. */
+export const feedRoutes = (format: FeedFormat): { catalog: string; dataset: string; indicator: string } => ({
   catalog: `/${FEED_FORMATS[format].file}`,
-  dataset: `/datasets/:id/${FEED_FORMATS[format].file}`,
+  dataset: `${DATASET}/${FEED_FORMATS[format].file}`,
+  indicator: `${INDICATOR}/${FEED_FORMATS[format].file}`,
 });
 
 /**
@@ -160,6 +174,20 @@ export const apiIndicator = (id: string): string => api(API_ROUTES.indicator, { 
 export const apiIndicatorBatch = (ids: readonly string[]): string => `${apiIndicators()}?ids=${ids.join()}`;
 export const apiNews = (): string => api(API_ROUTES.news);
 export const apiNewsItem = (id: string): string => api(API_ROUTES.newsItem, { id });
+/** An indicator's observations, oldest period first. */
+export const apiSeries = (id: string): string => api(API_ROUTES.indicatorSeries, { id });
+/** An indicator's revisions, oldest first. */
+export const apiHistory = (id: string): string => api(API_ROUTES.indicatorHistory, { id });
+/** Where a new observation of an indicator is posted. */
+export const apiIndicatorRevisions = (id: string): string => api(API_ROUTES.indicatorRevisions, { id });
+export const apiIndicatorWithdrawal = (id: string): string => api(API_ROUTES.indicatorWithdrawal, { id });
+/** Where a new indicator of a dataset is posted. */
+export const apiDatasetIndicators = (id: string): string => api(API_ROUTES.datasetIndicators, { id });
+/** The change log, from the revision after `after` on. */
+export const apiRevisions = (after?: string): string =>
+  api(API_ROUTES.revisions) + (after === undefined ? '' : `?after=${encodeURIComponent(after)}`);
+/** A revision's permalink. */
+export const apiRevision = (id: string): string => api(API_ROUTES.revision, { id });
 
 // Feeds.
 
@@ -172,6 +200,13 @@ export function feedPath(format: FeedFormat, datasetId?: string, lang?: Lang): s
   const path = datasetId === undefined ? routes.catalog : fill(routes.dataset, { id: datasetId });
   return path + (lang ? `?lang=${lang}` : '');
 }
+
+/** An indicator's feed: every revision of its figure. */
+export const indicatorFeedPath = (format: FeedFormat, id: string, lang?: Lang): string =>
+  fill(feedRoutes(format).indicator, { id }) + (lang ? `?lang=${lang}` : '');
+
+/** The data officers' publishing page. */
+export const publishPath = (lang: Lang): string => localized(lang, PUBLISH);
 
 // The embed kit.
 
