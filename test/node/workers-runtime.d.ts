@@ -11,7 +11,24 @@ interface Fetcher {
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
 }
 
-/** The D1 binding `DB` (worker/env.ts); Node-side code never queries it, so only its name is needed. */
+/**
+ * The D1 binding `DB` (worker/env.ts), with the members worker/store uses, as @cloudflare/workers-types declares them.
+ * Node-side code reaches the store's types through the app, and Miniflare's getD1Database() returns one.
+ */
+interface D1Result<T = unknown> {
+  results: T[];
+  success: boolean;
+  meta: Record<string, unknown>;
+}
+interface D1PreparedStatement {
+  bind(...values: unknown[]): D1PreparedStatement;
+  first<T = Record<string, unknown>>(column?: string): Promise<T | null>;
+  all<T = Record<string, unknown>>(): Promise<D1Result<T>>;
+  run<T = Record<string, unknown>>(): Promise<D1Result<T>>;
+  raw<T = unknown[]>(): Promise<T[]>;
+}
 interface D1Database {
-  prepare(query: string): unknown;
+  prepare(query: string): D1PreparedStatement;
+  batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]>;
+  exec(query: string): Promise<unknown>;
 }
