@@ -18,7 +18,7 @@ interface Fetcher {
 interface D1Result<T = unknown> {
   results: T[];
   success: boolean;
-  meta: Record<string, unknown>;
+  meta: { changes: number; last_row_id: number; duration: number; [key: string]: unknown };
 }
 interface D1PreparedStatement {
   bind(...values: unknown[]): D1PreparedStatement;

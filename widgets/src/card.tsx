@@ -33,7 +33,7 @@ const Figure = ({ f }: { f: CardFigure }) => (
 );
 
 /**
- * A card in the shadow root: the model of worker/embed/card.ts (the same one
+ * A card in the shadow root: the model of worker/card/model.ts (the same one
  * the iframe card and the embed code's fallback are written from) in the
  * markup card.css styles. Preact sets every text as text: nothing is parsed
  * as HTML, and nothing is an inline style.

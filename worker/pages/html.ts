@@ -6,7 +6,7 @@ export type Html = Exclude<ReturnType<typeof html>, Promise<unknown>>;
 /**
  * Hono's `html` tag, held to synchronous rendering: every interpolated string
  * is escaped, nested `Html` passes through, arrays are joined. Its escaping is
- * the same as `escapeHtml` in `worker/embed/html.ts`, the escaper for markup
+ * the same as `escapeHtml` in `worker/markup/escape.ts`, the escaper for markup
  * built as plain strings (test/worker/embed/html.test.ts holds them equal). Pages are
  * rendered once per data version inside `render()`, which needs a string, so a
  * Promise slipping into a template is a programming error, not a slow path.
