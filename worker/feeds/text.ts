@@ -44,8 +44,38 @@ const WORDS = {
   },
 } as const;
 
+/** Fixed phrases of revision items (worker/feeds/revisions.ts): what kind of change, and who made it. */
+export const REVISION_WORDS = {
+  zh: {
+    reason: '说明：',
+    publisher: '发布者：',
+    indicator: '指标：',
+    dataset: '数据集：',
+    correction: '更正',
+    newIndicator: '新指标',
+    firstPublished: '首次发布',
+    withdrawn: '停止发布',
+    newDataset: '新数据集',
+    news: '新闻',
+    newsCorrection: '新闻更正',
+  },
+  en: {
+    reason: 'Reason: ',
+    publisher: 'Published by: ',
+    indicator: 'Figure: ',
+    dataset: 'Dataset: ',
+    correction: 'Correction',
+    newIndicator: 'New figure',
+    firstPublished: 'First published',
+    withdrawn: 'Withdrawn',
+    newDataset: 'New dataset',
+    news: 'News',
+    newsCorrection: 'News correction',
+  },
+} as const;
+
 /** Text, or a link (`showUrl`: plain text also prints the address). */
-type Inline = string | { text: string; href: string; showUrl?: boolean };
+export type Inline = string | { text: string; href: string; showUrl?: boolean };
 
 /** A paragraph, a list of lines, or a quotation in another language. */
 export type Block = { p: Inline[] } | { ul: Inline[][] } | { quote: string; lang: Lang };
@@ -70,16 +100,24 @@ export function urlsFor(origin: string): Urls {
 }
 
 /**
+ * An indicator's label, with its kind when that is not `actual`, so a target is never read as a result:
+ * `全年研发经费同比增长（目标）` / `R&D spending, year-on-year growth (target)`.
+ */
+export function labelWithKind(indicator: Pick<Indicator, 'label' | 'kind'>, lang: Lang): string {
+  const kind = KIND_WORDS[lang][indicator.kind];
+  // Said once: a label such as 预计总产值 / Projected total output already names its kind.
+  const show = kind && !indicator.label[lang].toLowerCase().includes(kind.toLowerCase());
+  return indicator.label[lang] + (show ? paren(lang, kind) : '');
+}
+
+/**
  * One figure as a line: label (and kind) linking to the indicator's page,
  * then value with qualifier and unit, then its date:
  * `全年研发经费同比增长(目标):12%以上(2023年)`,
  * `R&D spending, year-on-year growth (target): at least 12% (2023)`.
  */
 export function figureLine(indicator: Indicator, lang: Lang, urls: Urls): Inline[] {
-  const kind = KIND_WORDS[lang][indicator.kind];
-  // Said once: a label such as 预计总产值 / Projected total output already names its kind.
-  const show = kind && !indicator.label[lang].toLowerCase().includes(kind.toLowerCase());
-  const label = indicator.label[lang] + (show ? paren(lang, kind) : '');
+  const label = labelWithKind(indicator, lang);
   const word = unitWord(indicator, lang);
   const value = formatValue(indicator, lang) + (word ? ` ${word}` : '');
   const when = formatWhen(indicator, lang);
@@ -89,12 +127,20 @@ export function figureLine(indicator: Indicator, lang: Lang, urls: Urls): Inline
 /** Title of a dataset's release item: `数据集：科技创新平台` / `Dataset: Science and technology innovation platforms`. */
 export const datasetItemTitle = (dataset: Dataset, lang: Lang): string => WORDS[lang].dataset + dataset.title[lang];
 
-/** `来源：株洲日报《…》(小标题：…)` / `Source: Zhuzhou Daily, “…” (section: …)`. */
-function sourceLine(source: Pick<Source, 'publisher' | 'title' | 'section'>, lang: Lang): Inline[] {
+/**
+ * `来源：株洲日报《…》（小标题：…）` / `Source: Zhuzhou Daily, “…” (section: …)`; with a `url` the work links to it
+ * (and plain text prints it).
+ */
+export function sourceLine(
+  source: Pick<Source, 'publisher' | 'title' | 'section'> & { url?: string },
+  lang: Lang,
+): Inline[] {
   const w = WORDS[lang];
   const work = workTitle(lang, source.publisher[lang], source.title[lang]);
   const section = source.section ? paren(lang, w.section + source.section[lang]) : '';
-  return [w.source + work + section];
+  return source.url
+    ? [w.source, { text: work, href: source.url, showUrl: true }, section]
+    : [w.source + work + section];
 }
 
 /** Body of a dataset's release item: description, every figure, provenance, licence and data links. */

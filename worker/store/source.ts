@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { DataSource } from '../data-source';
 import { IsoDateSchema } from '../schema';
 import { type AppendOptions, type AppendResult, appendRevision } from './append';
+import { appendRevisions, type BatchOptions, type BatchResult } from './batch';
 import { buildLiveSnapshot, type LiveSnapshot } from './live-snapshot';
 import { endOfDay, type Head, readHead, readRevisions, readVintageRevisions } from './read';
 import type { Revision } from './revision';
@@ -43,6 +44,14 @@ export interface LiveSource extends DataSource {
    * @throws if D1 is missing or fails: writes never fall back.
    */
   append(body: unknown, options?: AppendOptions): Promise<AppendResult>;
+  /** {@link appendRevisions} (all or nothing), then the next read of this isolate sees the writes. */
+  appendBatch(bodies: readonly unknown[], options?: BatchOptions): Promise<BatchResult>;
+  /**
+   * The data as it stood right after revision `seq` (the log up to it), with the version a read then had: what a
+   * write's answer shows, however many writes came after it.
+   * @throws if D1 is missing or fails.
+   */
+  at(seq: number): Promise<LiveSnapshot>;
 }
 
 /** Whether a source is live (a {@link d1Source}): it can tell its state, answer vintages and take writes. */
@@ -61,7 +70,17 @@ export interface D1SourceOptions {
 const problemOf = (error: unknown): DataProblem =>
   /no such table/i.test(String((error as Error)?.message ?? error)) ? 'not-migrated' : 'store-error';
 
-const versionOf = (head: Head): string => `d1-${head.seq}-${head.id.replace(/[^A-Za-z0-9]/g, '').slice(-8)}`;
+/** The data version of the log up to `head`: what snapshots and ETags carry. */
+export /**
+ * The data version of the log up to `head`: 20 hex digits like the bundled data's content hash (12 of the sequence
+ * number, 8 of an FNV-1a hash of the revision id, so a rebuilt database with the same length is still told apart).
+ * A vintage ends at a revision of the log, so it has that revision's version: the same data, the same ETags.
+ */
+function versionOf(head: Head): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < head.id.length; i++) hash = Math.imul(hash ^ head.id.charCodeAt(i), 0x01000193);
+  return head.seq.toString(16).padStart(12, '0') + (hash >>> 0).toString(16).padStart(8, '0');
+}
 
 /** Vintages kept per isolate. */
 const VINTAGES_KEPT = 8;
@@ -103,6 +122,8 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
   let applied = 0;
   let seeded: LiveSnapshot | undefined;
   const vintages = new Map<string, LiveSnapshot>();
+  /** The last snapshot `at()` built. */
+  let atLast: { seq: number; snapshot: LiveSnapshot } | undefined;
 
   const seedSnapshot = async () => (seeded ??= await buildLiveSnapshot(bundledData().meta, seedRevisions()));
 
@@ -184,7 +205,11 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
         let snapshot = vintages.get(key);
         if (!snapshot) {
           const revisions = await readVintageRevisions(db, day);
-          snapshot = await buildLiveSnapshot(bundledData().meta, revisions, `d1-${at.seq}-as-of-${day}`);
+          snapshot = await buildLiveSnapshot(
+            bundledData().meta,
+            revisions,
+            versionOf({ seq: at.seq, id: revisions.at(-1)?.id ?? '' }),
+          );
           vintages.set(key, snapshot);
           if (vintages.size > VINTAGES_KEPT) vintages.delete(vintages.keys().next().value!);
         }
@@ -209,6 +234,30 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
       // A conflict means someone else wrote: look again on the next read.
       else if (!result.ok && 'version' in result) checkedAt = Number.NEGATIVE_INFINITY;
       return result;
+    },
+    async appendBatch(bodies, batchOptions) {
+      if (!db) throw new Error('appendBatch: no DB binding');
+      if (!good) await read();
+      const result = await appendRevisions(db, bodies, batchOptions);
+      if (result.ok && !result.replayed) {
+        wroteSeq = Math.max(wroteSeq, ...result.revisions.map((r) => r.seq));
+        await refresh();
+      } else if (!result.ok) checkedAt = Number.NEGATIVE_INFINITY;
+      return result;
+    },
+    async at(seq) {
+      if (!db) throw new Error('at: no DB binding');
+      if (good?.head.seq === seq) return good.snapshot;
+      if (atLast?.seq === seq) return atLast.snapshot;
+      const revisions =
+        good && good.head.seq >= seq
+          ? good.snapshot.revisions.filter((r) => r.seq <= seq)
+          : await readRevisions(db, { to: seq });
+      const last = revisions.at(-1);
+      if (!last) throw new Error(`at: no revision up to ${seq}`);
+      const snapshot = await buildLiveSnapshot(bundledData().meta, revisions, versionOf(last));
+      atLast = { seq, snapshot };
+      return snapshot;
     },
   };
 }

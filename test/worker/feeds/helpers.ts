@@ -1,11 +1,12 @@
 /** Shared helpers of the feed tests in workerd. */
 import { XMLParser } from 'fast-xml-parser';
-import { bundledSource, type Snapshot } from '../../../worker/data-source';
+import type { Snapshot } from '../../../worker/data-source';
+import { servedSnapshot } from '../support/worker';
 
 export { get, ORIGIN } from '../support/worker';
 
 /** The data the Worker serves, to derive expectations from. */
-export const snapshot = (): Promise<Snapshot> => bundledSource.current();
+export const snapshot = (): Promise<Snapshot> => servedSnapshot();
 
 /** Elements that may repeat, by path: always parsed as lists. */
 const LISTS = new Set([

@@ -4,13 +4,13 @@
  * and landmarks, heading order, no external resources, caching.
  */
 import { describe, expect, it } from 'vitest';
-import { bundledSource } from '../../../worker/data-source';
 import { PROBLEM_TITLES } from '../../../worker/http';
+import { servedSnapshot } from '../support/worker';
 import { EXPECTED_CSP, expectHeadingOrder, expectNoExternalResources } from './support/checks';
 import { one, select } from './support/dom';
 import { get, ORIGIN, page } from './support/fetch';
 
-const snapshot = await bundledSource.current();
+const snapshot = await servedSnapshot();
 const dataset = snapshot.datasets[0]!;
 const indicator = snapshot.indicators.find((i) => i.relations?.partOf)!;
 const problem = Object.keys(PROBLEM_TITLES)[0]!;
