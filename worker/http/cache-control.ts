@@ -1,9 +1,10 @@
 /**
- * Cache lifetimes. Data changes rarely and every response carries a strong
- * ETag, so browsers revalidate cheaply and shared caches may serve stale
- * copies while they refresh or when the Worker errors.
+ * Cache lifetimes. Data is published live (a new figure is served on the next request), and every response carries
+ * a strong ETag, so copies are kept briefly and revalidated cheaply: a minute in browsers, five in shared caches
+ * outside Cloudflare (ours are keyed by data version and never serve an old body). Shared caches may still serve a
+ * stale copy while they refresh or when the Worker errors.
  */
-export const CACHE_DATA = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=604800';
+export const CACHE_DATA = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400, stale-if-error=604800';
 
 /** Content-addressed files (hashed widget bundle): never change. */
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
