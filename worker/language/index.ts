@@ -6,6 +6,6 @@
  * words never reach its bundle.
  */
 export { CARD_WORDS, WIDGET_WORDS } from './card-words';
-export { WORDS, type Words } from './page-words';
+export { type PublishMessage, type PublishWords, WORDS, type Words } from './page-words';
 export { colon, fullStop, listSeparator, paren, workTitle } from './punctuation';
 export { contentLanguage, LANG_PREFIX, LANG_TAGS, otherLang, pathLang } from './tags';

@@ -3,6 +3,8 @@ import type { AppEnv } from '../env';
 import { CACHE_IMMUTABLE, fnv1a, Problem, render, send } from '../http';
 import { siteAsset } from '../links';
 import { PAGE_JS } from './page-script';
+import { PUBLISH_CSS } from './publish-css';
+import { PUBLISH_JS } from './publish-script';
 import { SITE_CSS } from './site-css';
 
 /** A same-origin file the pages load; its path carries a hash of its content. */
@@ -25,7 +27,11 @@ export const STYLESHEET = asset('site', 'css', 'text/css; charset=utf-8', SITE_C
 /** The copy-button script of indicator pages. */
 export const PAGE_SCRIPT = asset('page', 'js', 'text/javascript; charset=utf-8', PAGE_JS);
 
-const BY_PATH = new Map([STYLESHEET, PAGE_SCRIPT].map((a) => [a.path, a]));
+/** The publishing page's form styles and script (`publish-page.ts`). */
+export const PUBLISH_STYLESHEET = asset('publish', 'css', 'text/css; charset=utf-8', PUBLISH_CSS);
+export const PUBLISH_SCRIPT = asset('publish', 'js', 'text/javascript; charset=utf-8', PUBLISH_JS);
+
+const BY_PATH = new Map([STYLESHEET, PAGE_SCRIPT, PUBLISH_STYLESHEET, PUBLISH_SCRIPT].map((a) => [a.path, a]));
 
 /**
  * `/assets/:file`: the pages' stylesheet and script. The hash in the path

@@ -7,17 +7,18 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
-import { fnv1a } from '../http';
+import { fnv1a, send } from '../http';
 import { LANG_PREFIX } from '../language';
 import { apiDatasets, homePath, localized, problemsPath, ROUTES } from '../links';
-import { embedCode } from '../markup';
+import { embedCode, widgetManifest } from '../markup';
 import { serveAsset } from './assets';
 import { datasetPage } from './dataset-page';
 import { indicatorPage } from './indicator-page';
 import { landingPage } from './landing';
 import { notFound } from './not-found';
-import { sendPage } from './page-response';
+import { pageHeaders, renderPage, sendPage } from './page-response';
 import { isProblemType, problemPage, problemsIndexPage } from './problem-page';
+import { PUBLISH_CSP, publishPage } from './publish-page';
 
 export { pathLang } from '../language';
 export { notFound } from './not-found';
@@ -46,6 +47,15 @@ for (const lang of ['zh', 'en'] as const) {
     return sendPage(c, `indicator:${id}:${fnv1a(embed.html)}`, lang, (o) =>
       indicatorPage(c.var.snapshot, indicator, embed, o),
     );
+  });
+
+  // The data officers' publishing page: its script talks to this origin's API, so its CSP adds `connect-src 'self'`.
+  pages.get(localized(lang, ROUTES.publish), async (c) => {
+    const css = (await widgetManifest(c))?.css;
+    const page = renderPage(c, `publish:${css ?? '-'}`, lang, (o) => publishPage(c.var.snapshot, o, css));
+    return send(c, c.var.snapshot, page, {
+      headers: { ...pageHeaders(lang), 'Content-Security-Policy': PUBLISH_CSP },
+    });
   });
 
   pages.get(localized(lang, ROUTES.problems), (c) =>

@@ -1,7 +1,7 @@
 import type { CatalogMeta } from '../data-source';
 import { formatPeriod } from '../format';
 import { colon, fullStop, LANG_TAGS, otherLang, paren, WORDS } from '../language';
-import { absolute, FEED_FORMAT_NAMES, FEED_FORMATS, feedPath, homePath, problemsPath } from '../links';
+import { absolute, FEED_FORMAT_NAMES, FEED_FORMATS, feedPath, homePath, problemsPath, publishPath } from '../links';
 import type { Lang } from '../schema';
 import { PAGE_SCRIPT, STYLESHEET } from './assets';
 import { type Html, h, jsonForScript } from './html';
@@ -150,6 +150,7 @@ ${page.script ? h`<script src="${PAGE_SCRIPT.path}" defer></script>\n` : ''}${pa
 <li><a href="${homePath(lang, 'datasets')}">${w.datasets}</a></li>
 <li><a href="${homePath(lang, 'get-data')}">${w.getData}</a></li>
 <li><a href="${problemsPath(lang)}">${w.problems}</a></li>
+<li><a href="${publishPath(lang)}">${w.publish.nav}</a></li>
 </ul></nav>
 <a class="lang-switch" href="${at ? at(other) : homePath(other)}" hreflang="${LANG_TAGS[other]}" lang="${LANG_TAGS[other]}">${w.switchTo}</a>
 </div></header>
