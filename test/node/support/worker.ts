@@ -3,7 +3,7 @@
  * through `wrangler deploy --dry-run`) in workerd through Miniflare's API, with
  * the built assets, on a loopback port. Node-side tests talk to it over real HTTP.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 
@@ -25,6 +25,13 @@ export async function startWorker(
     publicOrigin?: string;
     script?: string /** Leave out the assets router (the benchmark measures our code alone). */;
     assets?: boolean;
+    /**
+     * A D1 database `DB` (in memory, this run only) with the real migrations (`data/migrations/*.sql`) applied before
+     * the first request, so the Worker serves and writes live data. Without it, `DB` is unbound (the bundled data).
+     */
+    d1?: boolean;
+    /** The `PUBLISH_TOKENS` secret (`name:token,name:token`) for the write routes; unset without it. */
+    tokens?: string;
   } = {},
 ): Promise<RunningWorker> {
   const mf = new Miniflare({
@@ -33,7 +40,11 @@ export async function startWorker(
     ...(options.script ? { script: options.script } : { scriptPath: `${root}/dist/worker/index.js` }),
     modules: true,
     compatibilityDate,
-    bindings: { PUBLIC_ORIGIN: options.publicOrigin ?? '' },
+    bindings: {
+      PUBLIC_ORIGIN: options.publicOrigin ?? '',
+      ...(options.tokens === undefined ? {} : { PUBLISH_TOKENS: options.tokens }),
+    },
+    ...(options.d1 ? { d1Databases: { DB: 'zhuzhou-open-data-test' } } : {}),
     ...(options.assets === false
       ? {}
       : {
@@ -47,5 +58,37 @@ export async function startWorker(
     port: options.port ?? 0,
   });
   const url = await mf.ready;
+  if (options.d1) await applyMigrations((await mf.getD1Database('DB')) as unknown as D1Database);
   return { origin: url.origin, mf, stop: () => mf.dispose() };
+}
+
+/** Splits a migration file into statements: `;` at the end of a line ends one, except inside `BEGIN … END;`. */
+export function sqlStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current: string[] = [];
+  let inBody = false;
+  for (const line of sql.split('\n')) {
+    const code = line.replace(/--.*$/, '').trim();
+    if (!code && !current.length) continue;
+    current.push(line);
+    if (/\bBEGIN$/i.test(code)) inBody = true;
+    if (inBody ? /^END;$/i.test(code) : code.endsWith(';')) {
+      statements.push(current.join('\n').trim());
+      current = [];
+      inBody = false;
+    }
+  }
+  if (current.join('').trim()) statements.push(current.join('\n').trim());
+  return statements;
+}
+
+/** Applies every `data/migrations/*.sql`, in order, each file in one batch. */
+export async function applyMigrations(db: D1Database): Promise<void> {
+  const dir = `${root}/data/migrations`;
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
+    const statements = sqlStatements(readFileSync(`${dir}/${file}`, 'utf8'));
+    await db.batch(statements.map((sql) => db.prepare(sql)));
+  }
 }
