@@ -21,8 +21,19 @@ export const datasetItemId = (datasetId: string): string => tagUri(`datasets/${d
 /** Id of a news event's item: the same in every feed and language that carries it. */
 export const newsItemId = (newsId: string): string => tagUri(`news/${newsId}`);
 
+/**
+ * Id of a published revision's item (`revisions/<revision id>`, as its permalink in the API): the same in the
+ * catalog's, the dataset's and the indicator's feed, in every language. Revision ids never change, so neither does it.
+ */
+export const revisionItemId = (revisionId: string): string => tagUri(`revisions/${revisionId}`);
+
+const variant = (path: string, lang: string | undefined) => tagUri(lang === undefined ? path : `${path}?lang=${lang}`);
+
 /** Id of a feed: the catalog's or one dataset's, per language variant (each is its own document). */
 export function feedId(datasetId: string | undefined, lang: string | undefined): string {
-  const path = datasetId === undefined ? 'feed' : `datasets/${datasetId}/feed`;
-  return tagUri(lang === undefined ? path : `${path}?lang=${lang}`);
+  return variant(datasetId === undefined ? 'feed' : `datasets/${datasetId}/feed`, lang);
 }
+
+/** Id of an indicator's feed, per language variant. */
+export const indicatorFeedId = (indicatorId: string, lang: string | undefined): string =>
+  variant(`indicators/${indicatorId}/feed`, lang);

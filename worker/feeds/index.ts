@@ -1,31 +1,43 @@
 /**
- * Feeds of the catalog and of each dataset in RSS 2.0, Atom 1.0 and JSON
- * Feed 1.1: `/feed.xml`, `/feed.atom`, `/feed.json` and
- * `/datasets/:id/feed.xml|feed.atom|feed.json`, each with an optional
- * `?lang=zh|en` (default: Chinese with English alongside).
+ * Feeds of the catalog, of each dataset and of each indicator in RSS 2.0, Atom 1.0 and JSON Feed 1.1: `/feed.xml`,
+ * `/feed.atom`, `/feed.json`, `/datasets/:id/feed.xml|feed.atom|feed.json` and
+ * `/indicators/:id/feed.xml|feed.atom|feed.json`, each with an optional `?lang=zh|en` (default: Chinese with English
+ * alongside) and `?vintage=YYYY-MM-DD` (the data as published by that day; the app's data middleware reads it).
  */
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../env';
-import { oneOf, Problem, parseQuery, publicOrigin, render, send } from '../http';
+import { oneOf, Problem, parseQuery, publicOrigin, render, send, VINTAGE_PARAM } from '../http';
 import { contentLanguage } from '../language';
-import { FEED_FORMAT_NAMES, FEED_FORMATS, type FeedFormat, feedPath, feedRoutes } from '../links';
+import { apiIndicators, FEED_FORMAT_NAMES, FEED_FORMATS, type FeedFormat, feedPath, feedRoutes } from '../links';
 import { LANGS } from '../schema';
 import { renderAtom } from './atom';
 import { renderJsonFeed } from './json-feed';
 import { buildFeed, type Feed } from './model';
+import { revisionLog } from './revisions';
 import { renderRss } from './rss';
 
 export { TAG_AUTHORITY, TAG_DATE } from './ids';
 
 const WRITERS: Record<FeedFormat, (feed: Feed) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
-const QUERY = { lang: v.optional(oneOf(LANGS)) };
+// `vintage` is checked (and its snapshot chosen) by the app's data middleware; here it only has to be a known name.
+const QUERY = { lang: v.optional(oneOf(LANGS)), [VINTAGE_PARAM]: v.optional(v.string()) };
+
+/** What a feed covers: everything, one dataset, or one indicator. */
+type Subject = { datasetId?: string; indicatorId?: string };
 
 /** Answers one feed, rendered once per data version, format, scope, language and origin. */
-function serveFeed(c: Context<AppEnv>, format: FeedFormat, datasetId?: string): Response {
+function serveFeed(c: Context<AppEnv>, format: FeedFormat, { datasetId, indicatorId }: Subject = {}): Response {
   const { lang } = parseQuery(c, QUERY);
   const snapshot = c.var.snapshot;
+  if (indicatorId !== undefined && !revisionLog(snapshot).history(indicatorId)) {
+    throw new Problem(
+      404,
+      'not-found',
+      `There is no indicator "${indicatorId}", so no feed for it. ${apiIndicators()} lists the indicators; ${feedPath(format)} covers them all.`,
+    );
+  }
   if (datasetId !== undefined && !snapshot.dataset(datasetId)) {
     throw new Problem(
       404,
@@ -34,9 +46,13 @@ function serveFeed(c: Context<AppEnv>, format: FeedFormat, datasetId?: string): 
     );
   }
   const origin = publicOrigin(c);
-  const scope = `${datasetId ?? '*'}|${lang ?? ''}|${origin}`;
+  const subject =
+    indicatorId !== undefined ? `indicator:${indicatorId}` : datasetId !== undefined ? `dataset:${datasetId}` : '*';
+  const scope = `${subject}|${lang ?? ''}|${origin}`;
   const rendered = render(snapshot, `feed|${format}|${scope}`, `${FEED_FORMATS[format].type}; charset=utf-8`, () =>
-    WRITERS[format](snapshot.memo(`feed-model|${scope}`, () => buildFeed(snapshot, { datasetId, lang, origin }))),
+    WRITERS[format](
+      snapshot.memo(`feed-model|${scope}`, () => buildFeed(snapshot, { datasetId, indicatorId, lang, origin })),
+    ),
   );
   return send(c, snapshot, rendered, {
     headers: { 'Content-Language': contentLanguage(lang) },
@@ -49,5 +65,6 @@ export const feeds = new Hono<AppEnv>();
 for (const format of FEED_FORMAT_NAMES) {
   const routes = feedRoutes(format);
   feeds.get(routes.catalog, (c) => serveFeed(c, format));
-  feeds.get(routes.dataset, (c) => serveFeed(c, format, c.req.param('id')));
+  feeds.get(routes.dataset, (c) => serveFeed(c, format, { datasetId: c.req.param('id') }));
+  feeds.get(routes.indicator, (c) => serveFeed(c, format, { indicatorId: c.req.param('id') }));
 }

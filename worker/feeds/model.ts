@@ -4,11 +4,38 @@
  */
 import type { Snapshot } from '../data-source';
 import { LANG_TAGS } from '../language';
-import { absolute, datasetPath, FEED_FORMAT_NAMES, type FeedFormat, feedPath, newsAnchor } from '../links';
-import type { Dataset, Indicator, Lang, Localized, NewsItem } from '../schema';
-import { periodStart } from './dates';
-import { datasetItemId, feedId, newsItemId } from './ids';
-import { type Block, blocksHtml, blocksText, datasetBlocks, datasetItemTitle, newsBlocks, urlsFor } from './text';
+import {
+  absolute,
+  datasetPath,
+  FEED_FORMAT_NAMES,
+  type FeedFormat,
+  feedPath,
+  homePath,
+  indicatorFeedPath,
+  newsAnchor,
+} from '../links';
+import type { Indicator, Lang, Localized, NewsItem } from '../schema';
+import { instant, periodStart } from './dates';
+import { datasetItemId, feedId, indicatorFeedId, newsItemId, revisionItemId } from './ids';
+import {
+  type Change,
+  changeBlocks,
+  changeHeadline,
+  changeSentence,
+  changeUrl,
+  MAX_REVISION_ITEMS,
+  revisionLog,
+} from './revisions';
+import {
+  type Block,
+  blocksHtml,
+  blocksText,
+  datasetBlocks,
+  datasetItemTitle,
+  labelWithKind,
+  newsBlocks,
+  urlsFor,
+} from './text';
 
 /** A category of an item: a dataset it belongs to or reports on. */
 export interface FeedCategory {
@@ -19,16 +46,19 @@ export interface FeedCategory {
   label: string;
 }
 
-/** One entry: a dataset's release or a news event. */
+/** One entry: a dataset's release, a news event, or a published revision. */
 export interface FeedItem {
   /** Permanent `tag:` URI, the same in every feed and language. */
   id: string;
   /** The item's HTML page. */
   url: string;
   title: string;
-  /** `YYYY-MM-DD`: a dataset's `issued`, an event's first day. */
+  /**
+   * A calendar day `YYYY-MM-DD` (a dataset's `issued`, an event's first day: midnight in Zhuzhou) or an instant
+   * (a revision's publication, UTC ISO 8601); see `instant()` in `dates.ts`.
+   */
   published: string;
-  /** `YYYY-MM-DD`: a dataset's `modified`; an event's first day. */
+  /** As `published`: a dataset's `modified`, an event's first day, a revision's publication. */
   updated: string;
   /** Plain-text summary. */
   summary: string;
@@ -52,7 +82,7 @@ export interface Feed {
   homePage: string;
   /** Absolute URL of this feed in each format (the `self` links). */
   urls: Record<FeedFormat, string>;
-  /** `YYYY-MM-DD`: the newest item's `updated`. */
+  /** The newest item's `updated` (a day or an instant, as items have them). */
   updated: string;
   author: { name: string; url: string };
   rights: string;
@@ -63,6 +93,8 @@ export interface Feed {
 export interface FeedScope {
   /** One dataset's feed; the whole catalog when absent. */
   datasetId?: string;
+  /** One indicator's feed: every revision of its figure (not with `datasetId`). */
+  indicatorId?: string;
   /** One language; Chinese with English alongside when absent. */
   lang?: Lang;
   /** Absolute origin for links (`publicOrigin`). */
@@ -73,13 +105,15 @@ export interface FeedScope {
 const languagesOf = (lang: Lang | undefined): Lang[] => (lang ? [lang] : ['zh', 'en']);
 
 /**
- * The feed for `scope`. Items are newest first by publication date, then in
- * catalog order. A dataset's feed holds its release and the events that
- * report its figures.
- * @throws {Error} when `scope.datasetId` is not in the snapshot (routes check first).
+ * The feed for `scope`. Items are newest first by publication time, then in catalog order (revisions: log order,
+ * newest first). The catalog's feed holds every dataset's release, every event and the newest
+ * {@link MAX_REVISION_ITEMS} revisions published after the seed; a dataset's feed holds its release, the events that
+ * report its figures and its revisions; an indicator's feed holds its revisions, the seed's original publication
+ * included.
+ * @throws {Error} when `scope.datasetId` or `scope.indicatorId` is unknown (routes check first).
  */
 export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
-  const { datasetId, lang, origin } = scope;
+  const { datasetId, indicatorId, lang, origin } = scope;
   const langs = languagesOf(lang);
   // Links of the feed and its items go to the pages in the feed's main language.
   const main = langs[0]!;
@@ -89,11 +123,47 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     html: langs.map((l) => blocksHtml(blocks(l), l).markup).join('\n'),
     text: langs.map((l) => blocksText(blocks(l))).join('\n\n'),
   });
-  const category = (d: Dataset): FeedCategory => ({
+  const category = (d: { id: string; title: Localized }): FeedCategory => ({
     term: d.id,
     scheme: absolute(origin, datasetPath('', 'zh')),
     label: both(d.title),
   });
+  const log = revisionLog(snapshot);
+
+  const revisionItem = (change: Change): FeedItem => {
+    const url = changeUrl(change, snapshot, main, urls, newsAnchor);
+    const { revision } = change;
+    return {
+      id: revisionItemId(revision.id),
+      url,
+      title: langs.map((l) => changeHeadline(change, l)).join(' · '),
+      published: revision.publishedAt,
+      updated: revision.publishedAt,
+      summary: langs.map((l) => changeSentence(change, l)).join('\n\n'),
+      ...body((l) => changeBlocks(change, snapshot.meta, l, url)),
+      categories: change.datasets.flatMap((id) => {
+        const title = snapshot.dataset(id)?.title ?? log.datasetTitle(id);
+        return title ? [category({ id, title })] : [];
+      }),
+      related: [],
+    };
+  };
+
+  if (indicatorId !== undefined) {
+    const history = log.history(indicatorId);
+    if (!history) throw new Error(`No indicator "${indicatorId}"`);
+    return feedOf(snapshot, {
+      id: indicatorFeedId(indicatorId, lang),
+      title: `${langs.map((l) => indicatorTitle(history, snapshot, indicatorId, l)).join(' · ')} — ${both(snapshot.meta.title)}`,
+      description: both(indicatorDescription(history, snapshot), '\n\n'),
+      homePage: urls.indicator(indicatorId, main),
+      path: (f) => indicatorFeedPath(f, indicatorId, lang),
+      items: history.slice(0, MAX_REVISION_ITEMS).map(revisionItem),
+      main,
+      both,
+      origin,
+    });
+  }
 
   const dataset = datasetId === undefined ? undefined : snapshot.dataset(datasetId);
   if (datasetId !== undefined && !dataset) throw new Error(`No dataset "${datasetId}"`);
@@ -136,26 +206,74 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     ];
   });
 
-  // Array.prototype.sort is stable: equal dates keep catalog order.
-  const items = [...datasetItems, ...newsItems].sort((a, b) =>
-    a.published < b.published ? 1 : a.published > b.published ? -1 : 0,
-  );
-  const updated = items.reduce((max, item) => (item.updated > max ? item.updated : max), '0000-01-01');
-  const { meta } = snapshot;
-  const site = both(meta.title);
+  const revisionItems = log.published
+    .filter((change) => !dataset || change.datasets.includes(dataset.id))
+    .slice(0, MAX_REVISION_ITEMS)
+    .map(revisionItem);
 
-  return {
+  const { meta } = snapshot;
+  return feedOf(snapshot, {
     id: feedId(datasetId, lang),
-    title: dataset ? `${both(dataset.title)} — ${site}` : site,
+    title: dataset ? `${both(dataset.title)} — ${both(meta.title)}` : both(meta.title),
     description: both(dataset ? dataset.description : meta.description, '\n\n'),
-    language: LANG_TAGS[main],
     homePage: dataset ? urls.dataset(dataset.id, main) : urls.home(main),
-    urls: Object.fromEntries(
-      FEED_FORMAT_NAMES.map((f) => [f, absolute(origin, feedPath(f, datasetId, lang))]),
-    ) as Record<FeedFormat, string>,
-    updated,
-    author: { name: both(meta.publisher), url: urls.home(main) },
+    path: (f) => feedPath(f, datasetId, lang),
+    items: [...revisionItems, ...datasetItems, ...newsItems],
+    main,
+    both,
+    origin,
+  });
+}
+
+/** The feed around its items: sorted newest first (stable: equal times keep the given order), dated by the newest. */
+function feedOf(
+  snapshot: Snapshot,
+  parts: {
+    id: string;
+    title: string;
+    description: string;
+    homePage: string;
+    path: (format: FeedFormat) => string;
+    items: FeedItem[];
+    main: Lang;
+    both: (text: Localized) => string;
+    origin: string;
+  },
+): Feed {
+  const { meta } = snapshot;
+  const items = parts.items
+    .map((item) => ({ item, at: instant(item.published) }))
+    .sort((a, b) => b.at - a.at)
+    .map(({ item }) => item);
+  const updated = items.reduce<string | undefined>(
+    (max, item) => (max === undefined || instant(item.updated) > instant(max) ? item.updated : max),
+    undefined,
+  );
+  return {
+    id: parts.id,
+    title: parts.title,
+    description: parts.description,
+    language: LANG_TAGS[parts.main],
+    homePage: parts.homePage,
+    urls: Object.fromEntries(FEED_FORMAT_NAMES.map((f) => [f, absolute(parts.origin, parts.path(f))])) as Record<
+      FeedFormat,
+      string
+    >,
+    updated: updated ?? meta.article.published,
+    author: { name: parts.both(meta.publisher), url: absolute(parts.origin, homePath(parts.main)) },
     rights: `${meta.license.name} (${meta.license.url})`,
     items,
   };
+}
+
+/** An indicator's name with its kind: as served, else as it was defined (a withdrawn indicator keeps its feed). */
+function indicatorTitle(history: readonly Change[], snapshot: Snapshot, id: string, lang: Lang): string {
+  const indicator = snapshot.indicator(id) ?? history.find((c) => c.definition)?.definition;
+  return indicator ? labelWithKind(indicator, lang) : id;
+}
+
+/** What an indicator's feed is about: its description, else its label. */
+function indicatorDescription(history: readonly Change[], snapshot: Snapshot): Localized {
+  const definition = history.find((c) => c.definition)?.definition;
+  return definition?.description ?? definition?.label ?? snapshot.meta.description;
 }

@@ -1,0 +1,233 @@
+/**
+ * Published revisions as feed items. The revision log (`worker/store`) is replayed once per data version to learn
+ * what each revision changed: the value it follows or corrects, the indicator's label and unit, the datasets it
+ * belongs to. Each change is then told in words, Chinese first:
+ * `国家级科技创新平台：60家 → 61家（截至2023年6月30日）。说明：…` /
+ * `National-level innovation platforms: 60 → 61 platforms (as of 30 June 2023). Reason: …`.
+ */
+import type { CatalogMeta, Snapshot } from '../data-source';
+import { formatValue, formatWhen, unitWord } from '../format';
+import { colon, fullStop, paren } from '../language';
+import type { Lang, Localized } from '../schema';
+import { type LiveSnapshot, type Observation, periodEnd, type Revision, SEED_PUBLISHER, seedRevisions } from '../store';
+import { type Block, type Inline, labelWithKind, REVISION_WORDS, sourceLine, type Urls } from './text';
+
+type IndicatorRevision = Extract<Revision, { kind: 'indicator' }>;
+/** An indicator's definition: label, unit, unit label, kind, … (what stays when its value is revised). */
+export type Definition = IndicatorRevision['indicator'];
+
+/** What one revision changed. */
+export interface Change {
+  revision: Revision;
+  /** The indicator it is about (a new indicator, an observation, a withdrawal). */
+  indicator?: string;
+  /** That indicator's definition. */
+  definition?: Definition;
+  /** The datasets it belongs to or reports on, in log order. */
+  datasets: string[];
+  /** The observation it follows: the same period's (a correction) or the latest earlier one's. */
+  previous?: Observation;
+  /** An observation of a period already published, or a news item published before. */
+  correction: boolean;
+  /** Part of the bundled seed: the original publication. */
+  seed: boolean;
+}
+
+/** The replayed log of one data version. */
+export interface RevisionLog {
+  /** Every change after the seed, newest first. */
+  published: readonly Change[];
+  /** Every change of an indicator (seed included), newest first; `undefined` for an indicator never published. */
+  history(indicatorId: string): readonly Change[] | undefined;
+  /** Titles of the datasets ever created. */
+  datasetTitle(datasetId: string): Localized | undefined;
+}
+
+/** The most revision items a feed carries (the newest), so feeds stay small. */
+export const MAX_REVISION_ITEMS = 50;
+
+const isLive = (snapshot: Snapshot): snapshot is LiveSnapshot =>
+  Array.isArray((snapshot as Partial<LiveSnapshot>).revisions) &&
+  typeof (snapshot as Partial<LiveSnapshot>).history === 'function';
+
+/**
+ * The log behind a snapshot: a live snapshot's own revisions; for any other source (tests, the bundled data alone),
+ * the seed of its indicators.
+ */
+function logOf(snapshot: Snapshot): readonly Revision[] {
+  if (isLive(snapshot)) return snapshot.revisions;
+  return seedRevisions().filter((r) => r.kind !== 'indicator' || snapshot.indicator(r.indicator.id));
+}
+
+/** Replays a log (oldest first). */
+export function replay(revisions: readonly Revision[]): RevisionLog {
+  const definitions = new Map<string, { definition: Definition; dataset: string }>();
+  const observed = new Map<string, Map<string, Observation>>();
+  const titles = new Map<string, Localized>();
+  const newsSeen = new Set<string>();
+  const histories = new Map<string, Change[]>();
+  const published: Change[] = [];
+
+  for (const revision of revisions) {
+    const seed = revision.publisher === SEED_PUBLISHER;
+    let change: Change;
+    switch (revision.kind) {
+      case 'dataset':
+        titles.set(revision.dataset.id, revision.dataset.title);
+        change = { revision, datasets: [revision.dataset.id], correction: false, seed };
+        break;
+      case 'news': {
+        const datasets = (revision.news.indicators ?? []).flatMap((id) => definitions.get(id)?.dataset ?? []);
+        change = { revision, datasets: [...new Set(datasets)], correction: newsSeen.has(revision.news.id), seed };
+        newsSeen.add(revision.news.id);
+        break;
+      }
+      default: {
+        const id = revision.kind === 'indicator' ? revision.indicator.id : revision.indicator;
+        if (revision.kind === 'indicator')
+          definitions.set(id, { definition: revision.indicator, dataset: revision.dataset });
+        const known = definitions.get(id);
+        change = {
+          revision,
+          indicator: id,
+          ...(known ? { definition: known.definition } : {}),
+          datasets: known ? [known.dataset] : [],
+          correction: false,
+          seed,
+        };
+        if (revision.kind !== 'withdrawal') {
+          const byPeriod = observed.get(id) ?? new Map<string, Observation>();
+          observed.set(id, byPeriod);
+          const { observation } = revision;
+          const previous = byPeriod.get(observation.period) ?? latestBefore(byPeriod, observation.period);
+          if (previous) change.previous = previous;
+          change.correction = byPeriod.has(observation.period);
+          byPeriod.set(observation.period, observation);
+        }
+        const history = histories.get(id) ?? [];
+        histories.set(id, history);
+        history.unshift(change);
+      }
+    }
+    if (!seed) published.unshift(change);
+  }
+  return {
+    published,
+    history: (id) => histories.get(id),
+    datasetTitle: (id) => titles.get(id),
+  };
+}
+
+/** The observation of the period that ends last, at or before the end of `period`. */
+function latestBefore(byPeriod: ReadonlyMap<string, Observation>, period: string): Observation | undefined {
+  const end = periodEnd(period);
+  let best: { end: string; observation: Observation } | undefined;
+  for (const observation of byPeriod.values()) {
+    const at = periodEnd(observation.period);
+    if (at <= end && (!best || at >= best.end)) best = { end: at, observation };
+  }
+  return best?.observation;
+}
+
+/** The replayed log of a snapshot, once per data version. */
+export const revisionLog = (snapshot: Snapshot): RevisionLog =>
+  snapshot.memo('feed-revision-log', () => replay(logOf(snapshot)));
+
+/** A value of an indicator in words, with its qualifier; `word` adds the English measure word (`61 platforms`). */
+function figure(definition: Definition, observation: Observation, lang: Lang, word: boolean): string {
+  const parts = { ...definition, value: observation.value, qualifier: observation.qualifier };
+  const measure = word ? unitWord(parts, lang) : '';
+  return formatValue(parts, lang) + (measure ? ` ${measure}` : '');
+}
+
+const labelOf = (change: Change, lang: Lang): string =>
+  change.definition ? labelWithKind(change.definition, lang) : (change.indicator ?? '');
+
+/**
+ * What changed, in one line (the item's title): `国家级科技创新平台：60家 → 61家（截至2023年6月30日）`,
+ * `更正：…`, `新指标：…`, `首次发布：…`, `停止发布：…`, `新数据集：…`, `新闻：…`.
+ */
+export function changeHeadline(change: Change, lang: Lang): string {
+  const w = REVISION_WORDS[lang];
+  const { revision } = change;
+  const lead = (word: string) => word + colon(lang);
+  switch (revision.kind) {
+    case 'dataset':
+      return lead(w.newDataset) + revision.dataset.title[lang];
+    case 'news':
+      return lead(change.correction ? w.newsCorrection : w.news) + revision.news.title[lang];
+    case 'withdrawal':
+      return lead(w.withdrawn) + labelOf(change, lang);
+    default: {
+      const { observation } = revision;
+      const prefix =
+        revision.kind === 'indicator'
+          ? lead(change.seed ? w.firstPublished : w.newIndicator)
+          : change.correction
+            ? lead(w.correction)
+            : '';
+      if (!change.definition) return prefix + labelOf(change, lang);
+      const before = change.previous ? `${figure(change.definition, change.previous, lang, false)} → ` : '';
+      const now = figure(change.definition, observation, lang, true);
+      return `${prefix}${labelOf(change, lang)}${colon(lang)}${before}${now}${paren(lang, formatWhen(observation, lang))}`;
+    }
+  }
+}
+
+/**
+ * The change as a sentence with its reason: `国家级科技创新平台：60家 → 61家（截至2023年6月30日）。说明：<reason>` /
+ * `National-level innovation platforms: 60 → 61 platforms (as of 30 June 2023). Reason: <reason>`. The seed's reason
+ * is our own bookkeeping, so its sentence ends with the figure.
+ */
+export function changeSentence(change: Change, lang: Lang): string {
+  const stop = fullStop(lang);
+  const headline = changeHeadline(change, lang);
+  return change.seed
+    ? headline + stop.trimEnd()
+    : headline + stop + REVISION_WORDS[lang].reason + change.revision.reason;
+}
+
+/** Where a change's item links: the indicator's page, the dataset's, or the event on the landing page. */
+export function changeUrl(
+  change: Change,
+  snapshot: Snapshot,
+  lang: Lang,
+  urls: Urls,
+  newsAnchor: (id: string) => string,
+): string {
+  const { revision } = change;
+  if (change.indicator !== undefined) return urls.indicator(change.indicator, lang);
+  if (revision.kind === 'dataset')
+    return snapshot.dataset(revision.dataset.id) ? urls.dataset(revision.dataset.id, lang) : urls.home(lang);
+  if (revision.kind === 'news') return urls.home(lang, newsAnchor(revision.news.id));
+  return urls.home(lang);
+}
+
+/**
+ * The body of a change's item: the sentence, the source's quote (with the Chinese text: sources quote their own
+ * words), the source with its address, who published it and a link to the figure or dataset.
+ */
+export function changeBlocks(change: Change, meta: CatalogMeta, lang: Lang, url: string): Block[] {
+  const w = REVISION_WORDS[lang];
+  const { revision } = change;
+  const blocks: Block[] = [{ p: [changeSentence(change, lang)] }];
+  const source =
+    revision.kind === 'news'
+      ? revision.source
+      : revision.kind === 'indicator' || revision.kind === 'observation'
+        ? revision.observation.source
+        : undefined;
+  if (source) {
+    if (lang === 'zh' && source.quote) blocks.push({ quote: source.quote, lang: 'zh' });
+    blocks.push({ p: sourceLine(source, lang) });
+  }
+  const publisher = change.seed ? meta.publisher[lang] : revision.publisher;
+  const subject: Inline[] =
+    change.indicator !== undefined
+      ? [w.indicator, { text: labelOf(change, lang), href: url }]
+      : revision.kind === 'dataset'
+        ? [w.dataset, { text: revision.dataset.title[lang], href: url }]
+        : [];
+  blocks.push({ p: [w.publisher + publisher, ...(subject.length ? [' · ', ...subject] : [])] });
+  return blocks;
+}
