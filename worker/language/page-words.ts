@@ -23,6 +23,8 @@ export interface Words {
   openapi: string;
   feedAll: string;
   feedDataset: string;
+  /** The indicator page's link to its own feed (every revision of the figure). */
+  feedIndicator: string;
   downloads: string;
   indicatorCount: (n: number) => string;
   tableCaption: (title: string, n: number) => string;
@@ -190,6 +192,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     openapi: '接口说明（OpenAPI 3.1）',
     feedAll: '全部更新',
     feedDataset: '本数据集更新',
+    feedIndicator: '订阅此指标',
     downloads: '下载与订阅',
     indicatorCount: (n) => `${n}项指标`,
     tableCaption: (title, n) => `${title}：${n}项指标`,
@@ -345,6 +348,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     openapi: 'API description (OpenAPI 3.1)',
     feedAll: 'All updates',
     feedDataset: 'Updates to this dataset',
+    feedIndicator: 'Subscribe to this figure',
     downloads: 'Downloads and feeds',
     indicatorCount: (n) => `${n} indicator${n === 1 ? '' : 's'}`,
     tableCaption: (title, n) => `${title}: ${n} indicator${n === 1 ? '' : 's'}`,

@@ -16,7 +16,7 @@ import type { PageEmbed } from './embed-code';
 import { figureData, figureText, periodHtml, whenHtml } from './figures';
 import { type Html, h } from './html';
 import { formatLinks } from './landing';
-import { feedLinks, layout, type PageOptions } from './layout';
+import { feedLinks, indicatorFeedLinks, layout, type PageOptions } from './layout';
 import { sourceQuote } from './quote';
 
 const link = (indicator: Indicator, lang: Lang): Html =>
@@ -96,6 +96,7 @@ export function indicatorPage(
   const label = indicator.label[lang];
   const at = (l: Lang) => indicatorPath(indicator.id, l);
   const feeds = feedLinks(dataset.id);
+  const ownFeeds = indicatorFeedLinks(indicator.id);
   const oembed = absolute(origin, oembedPath(absolute(origin, at(lang))));
   const main = h`<h1>${label}</h1>
 <p class="figure">${figureData(indicator, lang)}</p>
@@ -123,6 +124,7 @@ ${sourceQuote(indicator.source, lang)}
 <ul class="links">
 <li><a href="${apiIndicator(indicator.id)}" type="application/json">${w.indicatorJson}</a></li>
 <li><a href="${datasetPath(dataset.id, lang)}">${w.datasetPage}${colon(lang)}${dataset.title[lang]}</a></li>
+<li>${w.feedIndicator}${colon(lang)}${ownFeeds.map((f, n) => h`${n ? ' · ' : ''}<a href="${f.href}" type="${f.type}">${f.format}</a>`)}</li>
 </ul>
 ${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feeds)}
 </section>
@@ -144,7 +146,10 @@ ${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feeds)}
       { href: datasetPath(dataset.id, lang), text: dataset.title[lang] },
       { text: label },
     ],
-    feeds: [{ title: `${dataset.title[lang]} · ${meta.title[lang]}`, links: feeds }],
+    feeds: [
+      { title: `${label} · ${meta.title[lang]}`, links: ownFeeds },
+      { title: `${dataset.title[lang]} · ${meta.title[lang]}`, links: feeds },
+    ],
     head: h`<link rel="alternate" type="application/json+oembed" href="${oembed}" title="${label}">\n`,
     script: true,
     main,

@@ -1,7 +1,16 @@
 import type { CatalogMeta } from '../data-source';
 import { formatPeriod } from '../format';
 import { colon, fullStop, LANG_TAGS, otherLang, paren, WORDS } from '../language';
-import { absolute, FEED_FORMAT_NAMES, FEED_FORMATS, feedPath, homePath, problemsPath, publishPath } from '../links';
+import {
+  absolute,
+  FEED_FORMAT_NAMES,
+  FEED_FORMATS,
+  feedPath,
+  homePath,
+  indicatorFeedPath,
+  problemsPath,
+  publishPath,
+} from '../links';
 import type { Lang } from '../schema';
 import { PAGE_SCRIPT, STYLESHEET } from './assets';
 import { type Html, h, jsonForScript } from './html';
@@ -26,6 +35,14 @@ export const feedLinks = (datasetId?: string): FeedLink[] =>
   FEED_FORMAT_NAMES.map((format) => ({
     type: FEED_FORMATS[format].type,
     href: feedPath(format, datasetId),
+    format: FEED_FORMATS[format].short,
+  }));
+
+/** Every feed format of one indicator: each revision of its figure. */
+export const indicatorFeedLinks = (indicatorId: string): FeedLink[] =>
+  FEED_FORMAT_NAMES.map((format) => ({
+    type: FEED_FORMATS[format].type,
+    href: indicatorFeedPath(format, indicatorId),
     format: FEED_FORMATS[format].short,
   }));
 

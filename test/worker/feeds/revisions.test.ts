@@ -455,3 +455,31 @@ describe('the Worker itself (SELF over the test D1)', () => {
     );
   });
 });
+
+describe('the indicator page', () => {
+  it('advertises the indicator feed with <link rel="alternate"> and links to it: 订阅此指标 / Subscribe to this figure', async () => {
+    for (const [prefix, words] of [
+      ['', '订阅此指标'],
+      ['/en', 'Subscribe to this figure'],
+    ] as const) {
+      const html = await (await fetchApp(`${prefix}/indicators/platforms-national`)).text();
+      for (const [type, file] of [
+        ['application/rss+xml', 'feed.xml'],
+        ['application/atom+xml', 'feed.atom'],
+        ['application/feed+json', 'feed.json'],
+      ]) {
+        const head = html.split('\n').filter((line) => line.startsWith('<link rel="alternate"'));
+        expect(
+          head.some(
+            (line) => line.includes(`type="${type}"`) && line.includes(`href="/indicators/platforms-national/${file}"`),
+          ),
+          `${prefix} ${file}`,
+        ).toBe(true);
+        expect(html).toContain(`<a href="/indicators/platforms-national/${file}" type="${type}">`);
+      }
+      expect(html).toContain(words);
+    }
+    for (const file of ['feed.xml', 'feed.atom', 'feed.json'])
+      expect((await fetchApp(`/indicators/platforms-national/${file}`)).status).toBe(200);
+  });
+});
