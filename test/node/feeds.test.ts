@@ -51,6 +51,8 @@ interface Case {
   format: Format;
   lang: Lang;
   dataset?: Dataset;
+  /** An indicator's feed: its revisions (here, the seed's original publication). */
+  indicator?: Indicator;
   path: string;
   /** The HTML page it stands for (language-neutral path). */
   page: string;
@@ -74,6 +76,23 @@ for (const dataset of [undefined, ...data.datasets]) {
         page: dataset ? base : '/',
         datasets: dataset ? [dataset] : data.datasets,
         news: newsOf(dataset),
+      });
+    }
+  }
+}
+// Every indicator's feed: the bundle's data is the seed, so each holds one item, the figure's original publication.
+for (const indicator of data.datasets.flatMap((d) => d.indicators)) {
+  for (const format of ['rss', 'atom', 'json'] as Format[]) {
+    for (const lang of [undefined, 'zh', 'en'] as Lang[]) {
+      const base = `/indicators/${indicator.id}`;
+      cases.push({
+        format,
+        lang,
+        indicator,
+        path: `${base}/${FILES[format]}${lang ? `?lang=${lang}` : ''}`,
+        page: base,
+        datasets: [],
+        news: [],
       });
     }
   }
@@ -132,7 +151,7 @@ const figureWords = (i: Indicator, lang: 'zh' | 'en') =>
 const xmlCases = () => cases.filter((c) => c.format !== 'json');
 
 describe('feeds over real HTTP (production bundle)', () => {
-  it(`serves all ${cases.length} feeds (catalog and every dataset, three formats, three language variants) as UTF-8 with their media types`, () => {
+  it(`serves all ${cases.length} feeds (catalog, every dataset and every indicator, three formats, three language variants) as UTF-8 with their media types`, () => {
     for (const c of cases) {
       const got = bodies.get(c.path)!;
       expect(got.status, c.path).toBe(200);
@@ -283,10 +302,26 @@ describe('JSON Feeds', () => {
   });
 });
 
+/** The seed's publication: the article's date, as the store records it (midnight UTC). */
+const seedPublished = Date.parse(`${data.meta.article.published}T00:00:00Z`);
+
 /** What a reader must show for each item of a case, from data/. */
 function expectedItems(c: Case) {
   const langs: ('zh' | 'en')[] = c.lang ? [c.lang] : ['zh', 'en'];
+  const indicator = c.indicator;
   return [
+    ...(indicator
+      ? [
+          {
+            id: `${TAG}revisions/seed-indicator-${indicator.id}`,
+            url: pageUrl(`/indicators/${indicator.id}`, c.lang),
+            published: seedPublished,
+            updated: seedPublished,
+            titleWords: langs.map((l) => indicator.label[l]),
+            words: langs.flatMap((l) => [indicator.label[l], figureWords(indicator, l)]),
+          },
+        ]
+      : []),
     ...c.datasets.map((d) => ({
       id: `${TAG}datasets/${d.id}`,
       url: pageUrl(`/datasets/${d.id}`, c.lang),
@@ -327,6 +362,7 @@ describe('a real feed reader (@rowanmanning/feed-parser)', () => {
       const site = c.lang ? data.meta.title[c.lang] : `${data.meta.title.zh} · ${data.meta.title.en}`;
       expect(feed.title).toContain(site);
       if (c.dataset) expect(feed.title).toContain(c.lang === 'en' ? c.dataset.title.en : c.dataset.title.zh);
+      if (c.indicator) expect(feed.title).toContain(c.lang === 'en' ? c.indicator.label.en : c.indicator.label.zh);
       const expected = expectedItems(c);
       expect(feed.items.map((i) => i.id).sort(), c.path).toEqual(expected.map((e) => e.id).sort());
       for (const e of expected) {
