@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { periodStart, rfc822, rfc3339, ZONE_OFFSET } from '../../../worker/feeds/dates';
+import { instant, periodStart, rfc822, rfc3339, ZONE_OFFSET } from '../../../worker/feeds/dates';
 
 // China has kept UTC+8 without daylight saving since 1992; earlier years had summer time.
 const isoDate = fc
@@ -54,6 +54,32 @@ describe('feed dates', () => {
         expect(a).toBe(
           `${part('weekday')}, ${part('day')} ${RFC822_MONTHS[Number(part('month')) - 1]} ${part('year')} ${part('hour')}:${part('minute')}:00 +0800`,
         );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('write the instant of a revision in Zhuzhou time, the day turning at midnight there', () => {
+    expect(rfc3339('2023-06-30T02:15:00.120Z')).toBe('2023-06-30T10:15:00.120+08:00');
+    expect(rfc3339('2023-06-30T20:00:00.000Z')).toBe('2023-07-01T04:00:00+08:00');
+    expect(rfc822('2023-06-30T20:00:00.000Z')).toBe('Sat, 01 Jul 2023 04:00:00 +0800');
+    expect(rfc3339('2023-04-28T00:00:00.000Z')).toBe('2023-04-28T08:00:00+08:00');
+    expect(instant('2023-04-19')).toBe(Date.parse('2023-04-18T16:00:00Z'));
+    expect(instant('2023-04-19T01:02:03.004Z')).toBe(Date.parse('2023-04-19T01:02:03.004Z'));
+  });
+
+  it('keep an instant exact in RFC 3339 and to the second in RFC 822', () => {
+    const instants = fc
+      .date({ min: new Date('1992-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString());
+    fc.assert(
+      fc.property(instants, (iso) => {
+        const t = Date.parse(iso);
+        expect(Date.parse(rfc3339(iso))).toBe(t);
+        expect(rfc3339(iso)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+08:00$/);
+        expect(Date.parse(rfc822(iso))).toBe(Math.floor(t / 1000) * 1000);
+        const part = (type: string) => shanghai.formatToParts(t).find((p) => p.type === type)!.value;
+        expect(rfc822(iso).slice(0, 3)).toBe(part('weekday'));
       }),
       { numRuns: 500 },
     );

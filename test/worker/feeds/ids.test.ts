@@ -1,6 +1,15 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { datasetItemId, feedId, newsItemId, TAG_AUTHORITY, TAG_DATE, tagUri } from '../../../worker/feeds/ids';
+import {
+  datasetItemId,
+  feedId,
+  indicatorFeedId,
+  newsItemId,
+  revisionItemId,
+  TAG_AUTHORITY,
+  TAG_DATE,
+  tagUri,
+} from '../../../worker/feeds/ids';
 import { get, snapshot, text, xml } from './helpers';
 
 /**
@@ -36,6 +45,9 @@ describe('feed and item ids', () => {
       feedId('rd-investment', 'en'),
       ...s.datasets.map((d) => datasetItemId(d.id)),
       ...s.news.map((n) => newsItemId(n.id)),
+      ...s.indicators.map((i) => indicatorFeedId(i.id, 'zh')),
+      ...s.indicators.map((i) => revisionItemId(`seed-indicator-${i.id}`)),
+      revisionItemId(crypto.randomUUID()),
     ];
     for (const id of ids) expect(id).toMatch(TAG_URI);
   });
@@ -48,6 +60,12 @@ describe('feed and item ids', () => {
     expect(feedId(undefined, undefined)).toBe('tag:zhuzhou-innovation-open-data,2026:feed');
     expect(feedId('innovation-platforms', 'en')).toBe(
       'tag:zhuzhou-innovation-open-data,2026:datasets/innovation-platforms/feed?lang=en',
+    );
+    expect(revisionItemId('seed-indicator-platforms-total')).toBe(
+      'tag:zhuzhou-innovation-open-data,2026:revisions/seed-indicator-platforms-total',
+    );
+    expect(indicatorFeedId('platforms-total', undefined)).toBe(
+      'tag:zhuzhou-innovation-open-data,2026:indicators/platforms-total/feed',
     );
   });
 

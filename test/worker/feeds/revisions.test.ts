@@ -483,3 +483,17 @@ describe('the indicator page', () => {
       expect((await fetchApp(`/indicators/platforms-national/${file}`)).status).toBe(200);
   });
 });
+
+describe('a source without a revision log (the bundled data alone)', () => {
+  it('still gives every indicator a feed: the seed, its original publication', async () => {
+    const { bundledSource } = await import('../../../worker/data-source');
+    const s = await bundledSource.current();
+    for (const indicator of s.indicators) {
+      const feed = buildFeed(s, { indicatorId: indicator.id, origin: ORIGIN, lang: 'zh' });
+      expect(feed.items.map((i) => i.id)).toEqual([`${TAG}revisions/seed-indicator-${indicator.id}`]);
+      expect(feed.items[0]!.title.startsWith('首次发布：')).toBe(true);
+    }
+    // And no revision items in the catalog.
+    expect(buildFeed(s, { origin: ORIGIN }).items.filter((i) => i.id.includes(':revisions/'))).toEqual([]);
+  });
+});
