@@ -131,7 +131,7 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
   const log = revisionLog(snapshot);
 
   const revisionItem = (change: Change): FeedItem => {
-    const url = changeUrl(change, snapshot, main, urls, newsAnchor);
+    const url = changeUrl(change, snapshot, main, urls);
     const { revision } = change;
     return {
       id: revisionItemId(revision.id),

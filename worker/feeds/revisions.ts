@@ -8,6 +8,7 @@
 import type { CatalogMeta, Snapshot } from '../data-source';
 import { formatValue, formatWhen, unitWord } from '../format';
 import { colon, fullStop, paren } from '../language';
+import { newsAnchor } from '../links';
 import type { Lang, Localized } from '../schema';
 import { type LiveSnapshot, type Observation, periodEnd, type Revision, SEED_PUBLISHER, seedRevisions } from '../store';
 import { type Block, type Inline, labelWithKind, REVISION_WORDS, sourceLine, type Urls } from './text';
@@ -188,13 +189,7 @@ export function changeSentence(change: Change, lang: Lang): string {
 }
 
 /** Where a change's item links: the indicator's page, the dataset's, or the event on the landing page. */
-export function changeUrl(
-  change: Change,
-  snapshot: Snapshot,
-  lang: Lang,
-  urls: Urls,
-  newsAnchor: (id: string) => string,
-): string {
+export function changeUrl(change: Change, snapshot: Snapshot, lang: Lang, urls: Urls): string {
   const { revision } = change;
   if (change.indicator !== undefined) return urls.indicator(change.indicator, lang);
   if (revision.kind === 'dataset')
