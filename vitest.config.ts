@@ -17,8 +17,12 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
-                // Test-only bindings: the migrations, and a second database that never gets them.
-                bindings: { TEST_MIGRATIONS: migrations },
+                // Test-only bindings: the migrations, a second database that never gets them, and the publishing tokens
+                // of the write API's tests (not secrets: they open only the test D1).
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  PUBLISH_TOKENS: 'test-officer:test-token-4f9c2a71e5,second-officer:test-token-b83d16c0aa',
+                },
                 d1Databases: { EMPTY_DB: 'test-empty-db' },
               },
             }),

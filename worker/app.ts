@@ -47,7 +47,7 @@ export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
           new Problem(
             405,
             'method-not-allowed',
-            `${c.req.method} is not allowed here; this resource is read-only. Use ${allow.join(', ')}.`,
+            `${c.req.method} is not allowed here${allow.includes('POST') ? '' : '; this resource is read-only'}. Use ${allow.join(', ')}.`,
             {},
             { Allow: allow.join(', ') },
           ),

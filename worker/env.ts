@@ -11,6 +11,13 @@ export interface Env {
    * without its tables) reads serve the bundled data; see `worker/store`.
    */
   DB?: D1Database;
+  /**
+   * Secret: who may publish, as `name:token` pairs, comma-separated (`officer-a:…,officer-b:…`). A revision records the
+   * name as its publisher. Unset or empty: writes are disabled (403). Locally in `.dev.vars`.
+   */
+  PUBLISH_TOKENS?: string;
+  /** Workers Rate Limiting: counts failed write authentications per client (`[[ratelimits]]` in wrangler.toml). */
+  PUBLISH_AUTH_LIMITER?: RateLimit;
 }
 
 /** Hono environment of every route: the bindings, and the data snapshot the request is answered from. */

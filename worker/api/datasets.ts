@@ -26,7 +26,7 @@ const csvOf = (dataset: Dataset, lang: Lang | undefined) => () => indicatorCsv(d
 
 /** `GET /api/v1/datasets` */
 export function listDatasets(c: Context<AppEnv>): Response {
-  const { lang } = parseQuery(c, entriesFor(c.var.snapshot, ['lang']));
+  const { lang } = parseQuery(c, entriesFor(c.var.snapshot, ['lang', 'vintage']));
   const origin = publicOrigin(c);
   return reply(
     c,
@@ -46,7 +46,7 @@ export function listDatasets(c: Context<AppEnv>): Response {
 
 /** `GET /api/v1/datasets/{id}`: JSON, or CSV by `?format=csv` or `Accept: text/csv`. */
 export function getDataset(c: Context<AppEnv>): Response {
-  const { lang, format } = parseQuery(c, entriesFor(c.var.snapshot, ['lang', 'format']));
+  const { lang, format } = parseQuery(c, entriesFor(c.var.snapshot, ['lang', 'format', 'vintage']));
   const dataset = findDataset(c, c.req.param('id') ?? '');
   const origin = publicOrigin(c);
   return reply(
@@ -61,7 +61,7 @@ export function getDataset(c: Context<AppEnv>): Response {
 
 /** `GET /api/v1/datasets/{id}.csv` */
 export function getDatasetCsv(c: Context<AppEnv>): Response {
-  const { lang } = parseQuery(c, entriesFor(c.var.snapshot, ['lang']));
+  const { lang } = parseQuery(c, entriesFor(c.var.snapshot, ['lang', 'vintage']));
   const dataset = findDataset(c, (c.req.param('id') ?? '').replace(/\.csv$/, ''));
   return reply(
     c,

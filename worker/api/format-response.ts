@@ -25,7 +25,16 @@ export interface ReplyOptions {
   lang?: Lang | undefined;
   /** Download name of the CSV, without `.csv`. */
   filename?: string;
+  /** More `Link` header values besides the OpenAPI document (`<…>; rel="next"`). */
+  links?: string[];
 }
+
+/**
+ * The key a representation is rendered and tagged under: resource, format, language, origin. The ETag of a resource
+ * is `etagOf(version, representationKey(…))`, so a write can name the ETag a following read returns.
+ */
+export const representationKey = (key: string, format: Format, lang: Lang | undefined, origin: string): string =>
+  `${key}|${format}|${lang ?? '*'}|${origin}`;
 
 /**
  * The format to send: the URL's choice, else the best `Accept` match among
@@ -60,7 +69,7 @@ export function chooseFormat(
 const headersFor = (c: Context<AppEnv>, format: Format, options: ReplyOptions): Record<string, string> => {
   const headers: Record<string, string> = {
     'Content-Language': contentLanguage(options.lang),
-    Link: `<${absolute(publicOrigin(c), apiOpenApi())}>; rel="service-desc"`,
+    Link: [`<${absolute(publicOrigin(c), apiOpenApi())}>; rel="service-desc"`, ...(options.links ?? [])].join(', '),
   };
   if (format === 'csv') {
     headers['Content-Disposition'] =
@@ -87,7 +96,7 @@ export function reply(c: Context<AppEnv>, makers: Makers, options: ReplyOptions)
   const snapshot = c.var.snapshot;
   const rendered = render(
     snapshot,
-    `${options.key}|${format}|${options.lang ?? '*'}|${publicOrigin(c)}`,
+    representationKey(options.key, format, options.lang, publicOrigin(c)),
     CONTENT_TYPES[format],
     make,
   );
@@ -105,7 +114,7 @@ export function replyAssembled(
   options: ReplyOptions & { negotiated: boolean },
 ): Response {
   const snapshot = c.var.snapshot;
-  const key = `${options.key}|json|${options.lang ?? '*'}|${publicOrigin(c)}`;
+  const key = representationKey(options.key, 'json', options.lang, publicOrigin(c));
   const rendered: Rendered = { body, type: CONTENT_TYPES.json, etag: etagFor(snapshot, key) };
   return send(c, snapshot, rendered, {
     vary: options.negotiated ? ['Accept'] : [],

@@ -7,9 +7,11 @@ import { getIndicator, listIndicators, listIndicatorsCsv } from './indicators';
 import { getNewsItem, listNews } from './news';
 import { getOpenApi } from './openapi';
 import { OPERATIONS, type OperationId } from './operations';
+import { getHistory, getRevision, getSeries, listRevisions } from './revisions';
+import { postDataset, postIndicator, postNews, postObservation, postRevisions, postWithdrawal } from './write';
 
 /** The handler of every operation in `OPERATIONS`; a missing one is a type error. */
-const HANDLERS: Record<OperationId, (c: Context<AppEnv>) => Response> = {
+const HANDLERS: Record<OperationId, (c: Context<AppEnv>) => Response | Promise<Response>> = {
   getIndex,
   getOpenApi,
   listDatasets,
@@ -20,9 +22,22 @@ const HANDLERS: Record<OperationId, (c: Context<AppEnv>) => Response> = {
   getIndicator,
   listNews,
   getNewsItem,
+  getSeries,
+  getHistory,
+  listRevisions,
+  getRevision,
+  postObservation,
+  postWithdrawal,
+  postIndicator,
+  postDataset,
+  postNews,
+  postRevisions,
 };
 
-/** The JSON and CSV API; mounted at `/api/v1` by `worker/app.ts`. `HEAD` is answered by every `GET` route. */
+/**
+ * The JSON and CSV API and the write API; mounted at `/api/v1` by `worker/app.ts`. `HEAD` is answered by every `GET`
+ * route.
+ */
 export const api = new Hono<AppEnv>();
 
 // `/api/v1/` (with a slash) is the index too; send clients to its one URL.
@@ -31,6 +46,6 @@ api.use(async (c, next) => {
   await next();
 });
 
-for (const op of OPERATIONS) api.get(op.route, HANDLERS[op.id]);
+for (const op of OPERATIONS) api.on(op.method.toUpperCase(), op.route, HANDLERS[op.id]);
 
 export { OPERATIONS } from './operations';

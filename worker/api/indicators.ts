@@ -36,7 +36,13 @@ const indicatorJson = (c: Context<AppEnv>, indicator: Indicator, lang: Lang | un
  */
 export function listIndicators(c: Context<AppEnv>): Response {
   const snapshot = c.var.snapshot;
-  const { ids, lang, format, ...filters } = parseQuery(c, entriesFor(snapshot, ['ids', ...FILTERS, 'lang', 'format']));
+  const {
+    ids,
+    lang,
+    format,
+    vintage: _,
+    ...filters
+  } = parseQuery(c, entriesFor(snapshot, ['ids', ...FILTERS, 'lang', 'format', 'vintage']));
   if (ids) {
     const given = FILTERS.filter((name) => filters[name] !== undefined);
     if (given.length) {
@@ -87,7 +93,7 @@ export function listIndicators(c: Context<AppEnv>): Response {
 /** `GET /api/v1/indicators.csv`: the whole catalog (or the filtered part) as one table. */
 export function listIndicatorsCsv(c: Context<AppEnv>): Response {
   const snapshot = c.var.snapshot;
-  const { lang, ...filters } = parseQuery(c, entriesFor(snapshot, [...FILTERS, 'lang']));
+  const { lang, vintage: _, ...filters } = parseQuery(c, entriesFor(snapshot, [...FILTERS, 'lang', 'vintage']));
   return reply(
     c,
     { csv: () => indicatorCsv(applyFilters(snapshot, filters), lang) },
@@ -98,7 +104,7 @@ export function listIndicatorsCsv(c: Context<AppEnv>): Response {
 /** `GET /api/v1/indicators/{id}` */
 export function getIndicator(c: Context<AppEnv>): Response {
   const snapshot = c.var.snapshot;
-  const { lang } = parseQuery(c, entriesFor(snapshot, ['lang']));
+  const { lang } = parseQuery(c, entriesFor(snapshot, ['lang', 'vintage']));
   const indicator = lookup(
     'indicator',
     c.req.param('id') ?? '',

@@ -5,7 +5,17 @@
 import * as v from 'valibot';
 import type { Snapshot } from '../data-source';
 import { oneOf } from '../http';
-import { ID_MAX_LENGTH, ID_PATTERN, IdSchema, KINDS, LANGS, MEASURES, QUALIFIERS, UNITS } from '../schema';
+import {
+  ID_MAX_LENGTH,
+  ID_PATTERN,
+  IdSchema,
+  IsoDateSchema,
+  KINDS,
+  LANGS,
+  MEASURES,
+  QUALIFIERS,
+  UNITS,
+} from '../schema';
 
 /** Representations the API can send. */
 export const FORMATS = ['json', 'csv'] as const;
@@ -13,6 +23,18 @@ export type Format = (typeof FORMATS)[number];
 
 /** Most ids one batch request may name; a page with more cards makes more requests. */
 export const MAX_IDS = 50;
+
+/** Most revisions one page of the change log holds, and how many without `limit`. */
+export const MAX_LIMIT = 500;
+export const DEFAULT_LIMIT = 100;
+
+/** `limit=1..500` as a number. */
+const LimitParam = v.pipe(
+  v.string(),
+  v.regex(/^[1-9]\d{0,2}$/, `must be a whole number from 1 to ${MAX_LIMIT}`),
+  v.transform(Number),
+  v.maxValue(MAX_LIMIT, `must be a whole number from 1 to ${MAX_LIMIT}`),
+);
 
 /** A batch of ids as the OpenAPI document describes it (`style: form, explode: false`). */
 export const IdListSchema = v.pipe(v.array(IdSchema), v.minLength(1), v.maxLength(MAX_IDS));
@@ -94,6 +116,29 @@ export function queryParams(snapshot: Snapshot) {
           schema: v.optional(oneOf(QUALIFIERS)),
           description:
             'Only figures with this qualifier: `exact`, `at_least` (以上), `more_than` (多, 余, 超), `about` (左右).',
+        },
+        vintage: {
+          // Checked (and used) by the app's data middleware before any route runs; the route only accepts the name.
+          schema: v.optional(v.string()),
+          doc: IsoDateSchema,
+          description:
+            'The data as published by the end of this day (UTC), `YYYY-MM-DD`, not after today: what the API served that evening, before later corrections. A day before the first publication is a 404.',
+        },
+        after: {
+          schema: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
+          doc: v.string(),
+          description:
+            'Cursor: the id of the last revision you have; the page starts after it. Without it, the log starts at its first revision. An unknown id is a 400.',
+        },
+        limit: {
+          schema: v.optional(LimitParam),
+          doc: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LIMIT)),
+          description: `How many revisions a page holds, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}).`,
+        },
+        'dry-run': {
+          schema: v.optional(oneOf(['true', 'false'])),
+          description:
+            'With `true`: authenticate and validate as a write would, and answer what it would publish (with a preview of the card), writing nothing.',
         },
         measure: {
           schema: v.optional(oneOf(MEASURES)),

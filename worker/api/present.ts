@@ -13,20 +13,25 @@ import {
   apiNews,
   apiNewsItem,
   apiOpenApi,
+  apiRevision,
   badgePath,
   datasetPath,
   feedPath,
   framePath,
   homePath,
   indicatorPath,
+  newsAnchor,
 } from '../links';
 import type { Dataset, Indicator, NewsItem } from '../schema';
+import type { Observation, Revision, SeriesPoint } from '../store';
 import type {
   ApiIndexSchema,
   ApiIndicatorSchema,
   ApiNewsItemSchema,
   DatasetDetailSchema,
   DatasetSummarySchema,
+  RevisionSchema,
+  SeriesObservationSchema,
 } from './schema';
 
 export type ApiIndicator = v.InferOutput<typeof ApiIndicatorSchema>;
@@ -34,6 +39,77 @@ export type DatasetSummary = v.InferOutput<typeof DatasetSummarySchema>;
 export type DatasetDetail = v.InferOutput<typeof DatasetDetailSchema>;
 export type ApiNewsItem = v.InferOutput<typeof ApiNewsItemSchema>;
 export type ApiIndex = v.InferOutput<typeof ApiIndexSchema>;
+export type ApiRevision = v.InferOutput<typeof RevisionSchema>;
+export type ApiSeriesObservation = v.InferOutput<typeof SeriesObservationSchema>;
+
+const observationFields = (o: Observation) => ({
+  period: o.period,
+  ...(o.asOf ? { asOf: o.asOf } : {}),
+  value: o.value,
+  qualifier: o.qualifier,
+  ...(o.figure ? { figure: o.figure } : {}),
+  source: o.source,
+});
+
+/** A revision as the API serves it: what it is about by id, its fields, and links to it and to what it changed. */
+export function presentRevision(r: Revision, origin: string): ApiRevision {
+  const common = {
+    id: r.id,
+    kind: r.kind,
+    reason: r.reason,
+    published: r.publishedAt,
+    publisher: r.publisher,
+    ...(r.replaces ? { replaces: r.replaces } : {}),
+  };
+  const self = absolute(origin, apiRevision(r.id));
+  const ofIndicator = (id: string) => ({
+    self,
+    indicator: absolute(origin, apiIndicator(id)),
+    html: absolute(origin, indicatorPath(id, 'zh')),
+  });
+  switch (r.kind) {
+    case 'dataset':
+      return {
+        ...common,
+        dataset: r.dataset.id,
+        definition: r.dataset,
+        links: { self, html: absolute(origin, datasetPath(r.dataset.id, 'zh')) },
+      };
+    case 'indicator':
+      return {
+        ...common,
+        indicator: r.indicator.id,
+        dataset: r.dataset,
+        ...observationFields(r.observation),
+        definition: r.indicator,
+        links: ofIndicator(r.indicator.id),
+      };
+    case 'observation':
+      return {
+        ...common,
+        indicator: r.indicator,
+        ...observationFields(r.observation),
+        links: ofIndicator(r.indicator),
+      };
+    case 'withdrawal':
+      return { ...common, indicator: r.indicator, links: ofIndicator(r.indicator) };
+    case 'news':
+      return {
+        ...common,
+        news: r.news.id,
+        source: r.source,
+        definition: r.news,
+        links: { self, html: absolute(origin, homePath('zh', newsAnchor(r.news.id))) },
+      };
+  }
+}
+
+/** One point of a series as served. */
+export const presentSeriesPoint = (p: SeriesPoint): ApiSeriesObservation => ({
+  ...observationFields(p),
+  revision: p.revision,
+  published: p.publishedAt,
+});
 
 /** An indicator with links to its API resource, HTML page, dataset, iframe card and SVG badge. */
 export function presentIndicator(indicator: Indicator, origin: string): ApiIndicator {

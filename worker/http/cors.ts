@@ -1,15 +1,17 @@
 /**
- * CORS for public, read-only data: any origin may read every response
- * (`Access-Control-Allow-Origin: *`, no credentials), and a preflight for
- * GET/HEAD with conditional headers is answered from these constants.
+ * CORS for public data: any origin may read every response (`Access-Control-Allow-Origin: *`, no credentials), and a
+ * preflight for GET/HEAD with conditional headers, or for a POST of the write API (a bearer token in `Authorization`,
+ * never a cookie, so a wildcard origin is safe), is answered from these constants.
  */
 
 /** Response headers cross-origin readers may see besides the CORS-safelisted ones. */
-export const CORS_EXPOSE_HEADERS = 'ETag,Last-Modified,Link,Content-Language,Location,X-Data-State';
+export const CORS_EXPOSE_HEADERS =
+  'ETag,Last-Modified,Link,Content-Language,Location,X-Data-State,Retry-After,WWW-Authenticate';
 /** Methods a preflight allows. */
-export const CORS_ALLOW_METHODS = 'GET,HEAD,OPTIONS';
-/** Request headers a preflight allows: negotiation and conditional requests. */
-export const CORS_ALLOW_HEADERS = 'Accept,Accept-Language,If-None-Match,If-Modified-Since,Cache-Control';
+export const CORS_ALLOW_METHODS = 'GET,HEAD,POST,OPTIONS';
+/** Request headers a preflight allows: negotiation, conditional requests, and the write API's headers. */
+export const CORS_ALLOW_HEADERS =
+  'Accept,Accept-Language,If-None-Match,If-Modified-Since,Cache-Control,Authorization,Content-Type,If-Match,Idempotency-Key';
 /** How long, in seconds, a browser may reuse a preflight answer. */
 export const CORS_MAX_AGE = '86400';
 

@@ -1,3 +1,4 @@
+export * from './auth';
 export * from './cache-control';
 export * from './conditional';
 export * from './cors';

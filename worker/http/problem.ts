@@ -15,7 +15,16 @@ export type ProblemType =
   | 'uri-too-long'
   | 'bad-request'
   | 'not-implemented'
-  | 'internal-error';
+  | 'internal-error'
+  | 'unauthorized'
+  | 'writes-disabled'
+  | 'too-many-requests'
+  | 'precondition-failed'
+  | 'idempotency-key-reused'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'invalid-body'
+  | 'conflict';
 
 const TITLES: Record<ProblemType, string> = {
   'invalid-parameter': 'Invalid query parameter',
@@ -27,6 +36,15 @@ const TITLES: Record<ProblemType, string> = {
   'bad-request': 'Bad request',
   'not-implemented': 'Not implemented',
   'internal-error': 'Internal error',
+  unauthorized: 'Unauthorized',
+  'writes-disabled': 'Writes disabled',
+  'too-many-requests': 'Too many requests',
+  'precondition-failed': 'Precondition failed',
+  'idempotency-key-reused': 'Idempotency key reused',
+  'payload-too-large': 'Payload too large',
+  'unsupported-media-type': 'Unsupported media type',
+  'invalid-body': 'Invalid request body',
+  conflict: 'Conflict',
 };
 
 /**

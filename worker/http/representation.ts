@@ -25,7 +25,10 @@ export function fnv1a(text: string): string {
  * The strong ETag of the representation `key` names in this data version. The
  * edge cache keeps only responses whose ETag starts with this version.
  */
-export const etagFor = (snapshot: Snapshot, key: string): string => `"${snapshot.version}-${fnv1a(key)}"`;
+export const etagFor = (snapshot: Snapshot, key: string): string => etagOf(snapshot.version, key);
+
+/** The strong ETag of representation `key` in data version `version`. */
+export const etagOf = (version: string, key: string): string => `"${version}-${fnv1a(key)}"`;
 
 /**
  * Renders `make()` once for this data version under `key` (which must name

@@ -183,9 +183,11 @@ export const apiIndicatorRevisions = (id: string): string => api(API_ROUTES.indi
 export const apiIndicatorWithdrawal = (id: string): string => api(API_ROUTES.indicatorWithdrawal, { id });
 /** Where a new indicator of a dataset is posted. */
 export const apiDatasetIndicators = (id: string): string => api(API_ROUTES.datasetIndicators, { id });
-/** The change log, from the revision after `after` on. */
-export const apiRevisions = (after?: string): string =>
-  api(API_ROUTES.revisions) + (after === undefined ? '' : `?after=${encodeURIComponent(after)}`);
+/** The change log, from the revision after `after` on, `limit` a page. */
+export const apiRevisions = (after?: string, limit?: number): string =>
+  api(API_ROUTES.revisions) +
+  (after === undefined ? '' : `?after=${encodeURIComponent(after)}`) +
+  (limit === undefined ? '' : `${after === undefined ? '?' : '&'}limit=${limit}`);
 /** A revision's permalink. */
 export const apiRevision = (id: string): string => api(API_ROUTES.revision, { id });
 

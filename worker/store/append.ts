@@ -23,6 +23,12 @@ export interface AppendOptions {
    * newest revision, 0 for "does not exist yet". The write happens only if that is still the version.
    */
   ifMatch?: number;
+  /**
+   * The log position (a global `seq`) the client's copy was read at, as an ETag carries it: the write happens only if
+   * that revision exists and the subject has no revision after it. The same compare-and-set as `ifMatch` with the
+   * subject's version at that position, for clients that know the log position rather than the subject's version.
+   */
+  ifMatchAt?: number;
   /** A retry with the same key and body returns the first result and writes nothing. */
   idempotencyKey?: string;
   /** Makes revision ids; `crypto.randomUUID` unless a test needs fixed ones. */
@@ -53,7 +59,7 @@ export type AppendResult =
   | { ok: false; reason: 'idempotency-key-reused'; version: number };
 
 /** JSON with object keys sorted, so the same body always hashes the same. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object')
     return `{${Object.keys(value)
@@ -65,16 +71,19 @@ function canonical(value: unknown): string {
 }
 
 // Parameters: ?1..?14 the written columns (WRITE_COLUMNS order: ?1 id, ?2 kind, ?3 subject, ?5 period),
-// ?15 idempotency key, ?16 request hash, ?17 ifMatch, ?18 the subject of the indicator's dataset.
-const P = { subject: '?3', period: '?5', key: '?15', hash: '?16', ifMatch: '?17', dataset: '?18' };
+// ?15 idempotency key, ?16 request hash, ?17 ifMatch, ?18 the subject of the indicator's dataset, ?19 ifMatchAt.
+const P = { subject: '?3', period: '?5', key: '?15', hash: '?16', ifMatch: '?17', dataset: '?18', at: '?19' };
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
-function insertSql(input: RevisionInput, options: AppendOptions): string {
+/** The guarded `INSERT ... SELECT ... WHERE` of one input (parameters as listed above). */
+export function insertSql(input: RevisionInput, options: AppendOptions): string {
   const exists = (condition: string) => `EXISTS (SELECT 1 FROM revisions WHERE ${condition})`;
   const guards: string[] = [];
   if (options.idempotencyKey !== undefined) guards.push(`NOT ${exists(`idempotency_key = ${P.key}`)}`);
   if (options.ifMatch !== undefined)
     guards.push(`(SELECT coalesce(max(seq), 0) FROM revisions WHERE subject = ${P.subject}) = ${P.ifMatch}`);
+  if (options.ifMatchAt !== undefined)
+    guards.push(`${exists(`seq = ${P.at}`)} AND NOT ${exists(`subject = ${P.subject} AND seq > ${P.at}`)}`);
   let replaces = 'NULL';
   switch (input.kind) {
     case 'observation':
@@ -107,13 +116,16 @@ const STATE_SQL = `SELECT
   (SELECT coalesce(max(seq), 0) FROM revisions WHERE subject = ?1) AS version,
   EXISTS (SELECT 1 FROM revisions WHERE subject = ?1 AND kind IN ('dataset', 'indicator')) AS created,
   EXISTS (SELECT 1 FROM revisions WHERE subject = ?1 AND kind = 'withdrawal') AS withdrawn,
-  EXISTS (SELECT 1 FROM revisions WHERE subject = ?2 AND kind = 'dataset') AS dataset_exists`;
+  EXISTS (SELECT 1 FROM revisions WHERE subject = ?2 AND kind = 'dataset') AS dataset_exists,
+  (?3 IS NOT NULL AND (NOT EXISTS (SELECT 1 FROM revisions WHERE seq = ?3)
+    OR EXISTS (SELECT 1 FROM revisions WHERE subject = ?1 AND seq > ?3))) AS changed_since`;
 
 interface State {
   version: number;
   created: number;
   withdrawn: number;
   dataset_exists: number;
+  changed_since: number;
 }
 
 /**
@@ -141,10 +153,17 @@ export async function appendRevision(
   const sql = insertSql(input, options);
   // D1 wants exactly as many values as the highest ?NNN the statement uses.
   const used = Math.max(...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
-  const params = [...WRITE_COLUMNS.map((c) => values[c]), key, hash, options.ifMatch ?? null, datasetSubject];
+  const params = [
+    ...WRITE_COLUMNS.map((c) => values[c]),
+    key,
+    hash,
+    options.ifMatch ?? null,
+    datasetSubject,
+    options.ifMatchAt ?? null,
+  ];
   const statements = [
     db.prepare(sql).bind(...params.slice(0, used)),
-    db.prepare(STATE_SQL).bind(subject, datasetSubject),
+    db.prepare(STATE_SQL).bind(subject, datasetSubject, options.ifMatchAt ?? null),
   ];
   if (key !== null)
     statements.push(
@@ -175,7 +194,7 @@ export async function appendRevision(
     return { ok: false, reason: 'exists', version };
   if (input.kind === 'indicator' && !state.dataset_exists)
     return { ok: false, reason: 'not-found', issues: [{ field: 'dataset', message: `no dataset "${input.dataset}"` }] };
-  if (options.ifMatch !== undefined && options.ifMatch !== version)
+  if ((options.ifMatch !== undefined && options.ifMatch !== version) || state.changed_since)
     return { ok: false, reason: 'version-mismatch', version };
   throw new Error(`revision for ${subject} was not written, and no precondition explains why`);
 }

@@ -4,19 +4,34 @@
  */
 export { type AppendOptions, type AppendResult, appendRevision } from './append';
 export {
+  appendRevisions,
+  type BatchOptions,
+  type BatchResult,
+  checkInputs,
+  MAX_BATCH,
+  type RowIssue,
+  type SubjectLookup,
+} from './batch';
+export {
   DatasetDefinitionSchema,
+  DatasetInputSchema,
   type FieldIssue,
   IndicatorDefinitionSchema,
+  IndicatorInputSchema,
   NewsDefinitionSchema,
+  NewsInputSchema,
   type Observation,
+  ObservationInputSchema,
   parseRevisionInput,
   type RevisionInput,
   RevisionInputSchema,
   type RevisionSource,
   RevisionSourceSchema,
+  WithdrawalInputSchema,
 } from './input';
 export { buildLiveSnapshot, type LiveSnapshot, type SeriesPoint } from './live-snapshot';
 export { periodEnd } from './period-end';
+export { type Preview, previewRevisions, snapshotLookup } from './preview';
 export { endOfDay, type Head, readChanges, readHead, readRevisions, readVintageRevisions } from './read';
 export { type Revision, subjectOf } from './revision';
 export { bundledData, ensureSeeded, SEED_PUBLISHER, type SeedInput, seedInputs, seedRevisions } from './seed';
@@ -29,4 +44,5 @@ export {
   dataStateHeader,
   isLiveSource,
   type LiveSource,
+  versionOf,
 } from './source';

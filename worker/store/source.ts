@@ -70,13 +70,12 @@ export interface D1SourceOptions {
 const problemOf = (error: unknown): DataProblem =>
   /no such table/i.test(String((error as Error)?.message ?? error)) ? 'not-migrated' : 'store-error';
 
-/** The data version of the log up to `head`: what snapshots and ETags carry. */
-export /**
+/**
  * The data version of the log up to `head`: 20 hex digits like the bundled data's content hash (12 of the sequence
  * number, 8 of an FNV-1a hash of the revision id, so a rebuilt database with the same length is still told apart).
  * A vintage ends at a revision of the log, so it has that revision's version: the same data, the same ETags.
  */
-function versionOf(head: Head): string {
+export function versionOf(head: Head): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < head.id.length; i++) hash = Math.imul(hash ^ head.id.charCodeAt(i), 0x01000193);
   return head.seq.toString(16).padStart(12, '0') + (hash >>> 0).toString(16).padStart(8, '0');

@@ -18,14 +18,29 @@ import {
   ApiIndexSchema,
   ApiIndicatorSchema,
   ApiNewsItemSchema,
+  BatchBodySchema,
+  BatchResultSchema,
+  ChangeLogSchema,
+  DatasetBodySchema,
   DatasetDetailSchema,
   DatasetLinksSchema,
   DatasetListSchema,
   DatasetSummarySchema,
+  DryRunSchema,
+  HistorySchema,
+  IndicatorBodySchema,
   IndicatorLinksSchema,
   IndicatorListSchema,
+  NewsBodySchema,
   NewsListSchema,
+  ObservationBodySchema,
   ProblemSchema,
+  RevisionLinksSchema,
+  RevisionSchema,
+  SeriesObservationSchema,
+  SeriesSchema,
+  WithdrawalBodySchema,
+  WriteResultSchema,
 } from '../schema';
 
 type Json = Record<string, unknown>;
@@ -46,12 +61,42 @@ const NAMED: Record<string, v.GenericSchema> = {
   NewsList: NewsListSchema,
   NewsItem: ApiNewsItemSchema,
   Problem: ProblemSchema,
+  Revision: RevisionSchema,
+  RevisionLinks: RevisionLinksSchema,
+  ChangeLog: ChangeLogSchema,
+  Series: SeriesSchema,
+  SeriesObservation: SeriesObservationSchema,
+  History: HistorySchema,
+  WriteResult: WriteResultSchema,
+  BatchResult: BatchResultSchema,
+  DryRun: DryRunSchema,
+  ObservationBody: ObservationBodySchema,
+  IndicatorBody: IndicatorBodySchema,
+  DatasetBody: DatasetBodySchema,
+  WithdrawalBody: WithdrawalBodySchema,
+  NewsBody: NewsBodySchema,
+  BatchBody: BatchBodySchema,
 };
+
+/** Request bodies: in both languages only (`lang` is a read's parameter). */
+const REQUEST_BODIES: ReadonlySet<string> = new Set([
+  'ObservationBody',
+  'IndicatorBody',
+  'DatasetBody',
+  'WithdrawalBody',
+  'NewsBody',
+  'BatchBody',
+  'WriteResult',
+  'BatchResult',
+  'DryRun',
+]);
 
 /** `?lang=` forms of the named schemas that hold bilingual text: `IndicatorOneLanguage`… */
 const ONE_LANGUAGE: Record<string, v.GenericSchema> = Object.fromEntries(
   Object.entries(NAMED)
-    .filter(([name, schema]) => name !== 'Localized' && oneLanguageSchema(schema) !== schema)
+    .filter(
+      ([name, schema]) => name !== 'Localized' && !REQUEST_BODIES.has(name) && oneLanguageSchema(schema) !== schema,
+    )
     .map(([name, schema]) => [`${name}OneLanguage`, oneLanguageSchema(schema)]),
 );
 
@@ -128,6 +173,22 @@ const PARAMETERS: Record<string, Json> = {
       'ETags of copies you hold (a list, weak tags and `*` are understood); a match gives `304 Not Modified`.',
     schema: { type: 'string' },
   },
+  IfMatch: {
+    name: 'If-Match',
+    in: 'header',
+    required: false,
+    description:
+      'The ETag of the indicator as you read it (a `GET` of the indicator, any `lang`). The write happens only if the indicator has not changed since; otherwise `412` with the current `ETag`. Of racing writers sending the same ETag, exactly one wins. `*`: any version. Without it, every write appends.',
+    schema: { type: 'string' },
+  },
+  IdempotencyKey: {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'A key of your choosing (1 to 200 visible ASCII characters, no `#`; a random UUID is good). A retry with the same key and the same body gets the first answer again (same status and body) and writes nothing; the same key with another body is a `422`.',
+    schema: { type: 'string', maxLength: 200 },
+  },
   IfModifiedSince: {
     name: 'If-Modified-Since',
     in: 'header',
@@ -161,14 +222,98 @@ const RESPONSES: Record<string, Json> = {
     'The `Accept` header allows none of the media types this resource has; `available` lists them.',
   ),
   UriTooLong: problem('The URL is longer than the service reads; split a long `ids` batch over several requests.'),
+  InvalidBody: problem(
+    '`invalid-body`: fields missing, unknown or invalid; `invalid-params` names each by its path (`source.publisher.zh`, `revisions.2.value`). `bad-request`: the body is not JSON, or `Idempotency-Key` is malformed. Also an unknown query parameter.',
+  ),
+  Unauthorized: {
+    ...problem('`unauthorized`: no bearer token, or a wrong one.'),
+    headers: {
+      'WWW-Authenticate': { description: '`Bearer realm="publish"`', schema: { type: 'string' } },
+      'Cache-Control': ref('headers', 'CacheControl'),
+    },
+  },
+  WritesDisabled: problem(
+    '`writes-disabled`: this deployment takes no writes (no `PUBLISH_TOKENS` configured, or no migrated D1 store).',
+  ),
+  WriteNotFound: problem("`not-found`: no such indicator or dataset (the URL's, or one a row names)."),
+  Conflict: problem('`conflict`: the id to create is taken (ids are never reused), or the indicator is withdrawn.'),
+  PreconditionFailed: {
+    ...problem('`precondition-failed`: the indicator changed since the `If-Match` ETag. Nothing was written.'),
+    headers: { ETag: ref('headers', 'ETag'), 'Cache-Control': ref('headers', 'CacheControl') },
+  },
+  PayloadTooLarge: problem('`payload-too-large`: the body is larger than 64 KiB.'),
+  UnsupportedMediaType: problem('`unsupported-media-type`: the body is not sent as `application/json`.'),
+  IdempotencyKeyReused: problem('`idempotency-key-reused`: the `Idempotency-Key` was used for another body.'),
+  TooManyRequests: {
+    ...problem('`too-many-requests`: too many failed authentications from this client.'),
+    headers: {
+      'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } },
+      'Cache-Control': ref('headers', 'CacheControl'),
+    },
+  },
 };
+
+/** The `POST` operation object of a write. */
+function writeItem(op: Operation): Json {
+  const parameters: Json[] = [];
+  if (op.pathId)
+    parameters.push({
+      name: 'id',
+      in: 'path',
+      required: true,
+      description: `The ${op.pathId}'s id (lowercase kebab-case).`,
+      schema: ref('schemas', 'Id'),
+    });
+  for (const name of op.params) parameters.push(ref('parameters', name));
+  if (op.ifMatch) parameters.push(ref('parameters', 'IfMatch'));
+  parameters.push(ref('parameters', 'IdempotencyKey'));
+  const json = (schema: v.GenericSchema) => ({ 'application/json': { schema: ref('schemas', nameOf.get(schema)!) } });
+  const responses: Json = {
+    '200': {
+      description: '`?dry-run=true`: valid; what it would publish. Nothing was written.',
+      content: json(DryRunSchema),
+    },
+    '201': {
+      description:
+        'Published. A retry with the same `Idempotency-Key` and body gets this answer again. For an indicator, `ETag` is what a `GET` of the indicator now answers with (the next `If-Match`).',
+      headers: {
+        Location: { description: 'The absolute permalink of the (first) revision.', schema: { type: 'string' } },
+        ...(op.created === WriteResultSchema ? { ETag: ref('headers', 'ETag') } : {}),
+      },
+      content: json(op.created!),
+    },
+    '400': ref('responses', 'InvalidBody'),
+    '401': ref('responses', 'Unauthorized'),
+    '403': ref('responses', 'WritesDisabled'),
+    '404': ref('responses', 'WriteNotFound'),
+    '409': ref('responses', 'Conflict'),
+    ...(op.ifMatch ? { '412': ref('responses', 'PreconditionFailed') } : {}),
+    '413': ref('responses', 'PayloadTooLarge'),
+    '414': ref('responses', 'UriTooLong'),
+    '415': ref('responses', 'UnsupportedMediaType'),
+    '422': ref('responses', 'IdempotencyKeyReused'),
+    '429': ref('responses', 'TooManyRequests'),
+  };
+  return {
+    post: {
+      operationId: op.id,
+      tags: [op.tag],
+      summary: op.summary,
+      description: op.description,
+      security: [{ publishToken: [] }],
+      parameters,
+      requestBody: { required: true, content: json(op.body!) },
+      responses,
+    },
+  };
+}
 
 const PROBLEM_LIST = (Object.keys(PROBLEM_TITLES) as ProblemType[])
   .map((t) => `\`${problemPath(t)}\` (${PROBLEM_TITLES[t]})`)
   .join(', ');
 
-/** The `GET` and `HEAD` operation objects of one API operation. */
-function pathItem(op: Operation, csvColumns: string): Json {
+/** The `GET` and `HEAD` operation objects of one read. */
+function readItem(op: Operation, csvColumns: string): Json {
   const parameters: Json[] = [];
   if (op.pathId) {
     parameters.push({
@@ -251,7 +396,7 @@ export function buildOpenApiDocument(snapshot: Snapshot): Json {
         'Every response carries a strong `ETag` and `Last-Modified`; send them back for a `304`. CORS is open (`*`) for reads. ' +
           'Errors are RFC 9457 `application/problem+json`; their `type` is one of ' +
           PROBLEM_LIST +
-          '. Other methods than GET, HEAD and OPTIONS get `405` with `Allow`. ' +
+          '. Reads take GET, HEAD and OPTIONS; the publishing operations take POST with a bearer token (`Authorization: Bearer <token>`, one per data officer), `If-Match` and `Idempotency-Key`; any other method gets `405` with `Allow`. ' +
           `A batch (\`ids\`) names at most ${MAX_IDS} indicators. Bilingual text is \`{ zh, en }\`; \`lang\` flattens it to one string.`,
       ].join('\n'),
       license: { name: meta.license.name, url: meta.license.url },
@@ -266,9 +411,26 @@ export function buildOpenApiDocument(snapshot: Snapshot): Json {
         description: 'Figures of the article, each with unit, qualifier, period and source sentence.',
       },
       { name: 'news', description: 'Dated events the article reports.' },
+      {
+        name: 'revisions',
+        description: 'The append-only log behind the data: series, history, the change log and permalinks.',
+      },
+      { name: 'publishing', description: 'Writes of the data officers: figures, indicators, datasets, news.' },
     ],
-    paths: Object.fromEntries(OPERATIONS.map((op) => [op.path, pathItem(op, csvColumns)])),
+    paths: OPERATIONS.reduce<Record<string, Json>>((paths, op) => {
+      const item = op.method === 'post' ? writeItem(op) : readItem(op, csvColumns);
+      paths[op.path] = { ...paths[op.path], ...item };
+      return paths;
+    }, {}),
     components: {
+      securitySchemes: {
+        publishToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A publishing token (`PUBLISH_TOKENS` secret, one per data officer); revisions record its name as `publisher`.',
+        },
+      },
       schemas: toJsonSchemaDefs(DEFINITIONS, CONVERSION),
       parameters: {
         ...Object.fromEntries(

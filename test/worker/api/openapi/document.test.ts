@@ -60,7 +60,9 @@ const sampleOf = (path: string) =>
       ? catalog.news[0]!.id
       : path.startsWith('/datasets')
         ? catalog.datasets[0]!
-        : 'platforms-total',
+        : path.startsWith('/revisions')
+          ? 'seed-indicator-platforms-total'
+          : 'platforms-total',
   );
 
 /** `servers[0].url` (relative to the document) joined with a documented path, as a path the Worker answers. */
@@ -82,7 +84,7 @@ describe('OpenAPI document', () => {
     expect(res.headers.get('ETag')).toMatch(new RegExp(`^"${version}-`));
   });
 
-  it('documents exactly the routes the API router has, each with GET and HEAD, each answering there', async () => {
+  it('documents exactly the routes the API router has, reads with GET and HEAD, each answering there', async () => {
     const doc = await served();
     expect(Object.keys(doc.paths)).toEqual([
       '/',
@@ -95,19 +97,60 @@ describe('OpenAPI document', () => {
       '/indicators/{id}',
       '/news',
       '/news/{id}',
+      '/indicators/{id}/series',
+      '/indicators/{id}/history',
+      '/revisions',
+      '/revisions/{id}',
+      '/indicators/{id}/revisions',
+      '/indicators/{id}/withdrawal',
+      '/datasets/{id}/indicators',
     ]);
-    const routed = api.routes.filter((r) => r.method === 'GET').map((r) => templateOf(r.path));
-    expect(new Set(Object.keys(doc.paths))).toEqual(new Set(routed));
-    for (const item of Object.values(doc.paths)) expect(Object.keys(item).sort()).toEqual(['get', 'head']);
+    const routed = (method: string) =>
+      new Set(api.routes.filter((r) => r.method === method).map((r) => templateOf(r.path)));
+    const documented = (method: string) =>
+      new Set(Object.entries(doc.paths).flatMap(([path, item]) => (item[method] ? [path] : [])));
+    expect(documented('get')).toEqual(routed('GET'));
+    expect(documented('post')).toEqual(routed('POST'));
+    for (const item of Object.values(doc.paths)) {
+      const methods = Object.keys(item).sort();
+      expect([['get', 'head'], ['get', 'head', 'post'], ['post']]).toContainEqual(methods);
+    }
     const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
     expect(new Set(ids).size).toBe(ids.length);
-    for (const path of Object.keys(doc.paths)) {
+    for (const [path, item] of Object.entries(doc.paths)) {
+      if (!item.get) continue;
       const url = urlOf(doc, path);
       for (const method of ['GET', 'HEAD']) {
         const res = await get(url, { method });
         expect(res.status, `${method} ${url}`).toBe(200);
         await res.body?.cancel();
       }
+    }
+  });
+
+  it('documents every write with its body, the bearer scheme, and the answers it really gives', async () => {
+    const doc = (await served()) as Doc & {
+      components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+    };
+    expect(doc.components.securitySchemes.publishToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const writes = Object.entries(doc.paths).filter(([, item]) => item.post);
+    expect(writes).toHaveLength(6);
+    for (const [path, item] of writes) {
+      const op = item.post as unknown as {
+        security: unknown;
+        requestBody: { content: Record<string, { schema: { $ref: string } }> };
+        responses: Record<string, unknown>;
+      };
+      expect(op.security, path).toEqual([{ publishToken: [] }]);
+      const body = op.requestBody.content['application/json']!.schema.$ref.split('/').pop()!;
+      expect(doc.components.schemas[body], path).toBeDefined();
+      expect(Object.keys(op.responses), path).toEqual(
+        expect.arrayContaining(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '429']),
+      );
+      // Documented as secured, and so it is: without a token the route answers 401.
+      const res = await get(urlOf(doc, path), { method: 'POST', headers: { 'CF-Connecting-IP': '198.51.100.7' } });
+      expect(res.status, path).toBe(401);
+      expect(res.headers.get('WWW-Authenticate')).toBe('Bearer realm="publish"');
     }
   });
 
@@ -140,6 +183,7 @@ describe('OpenAPI document', () => {
   it('lists for each operation exactly the query parameters its route accepts', async () => {
     const doc = await served();
     for (const [path, item] of Object.entries(doc.paths)) {
+      if (!item.get) continue;
       const documented = item
         .get!.parameters.map((p) => p.$ref?.split('/').pop() ?? p.name)
         .filter((n) => !['IfNoneMatch', 'IfModifiedSince', 'id'].includes(n!));
@@ -181,6 +225,7 @@ describe('OpenAPI document', () => {
   it('documents 304 and problem responses on every operation, 404 where there is an id', async () => {
     const doc = await served();
     for (const [path, item] of Object.entries(doc.paths)) {
+      if (!item.get) continue;
       const codes = Object.keys(item.get!.responses);
       expect(codes, path).toEqual(expect.arrayContaining(['200', '304', '400', '414']));
       expect(codes.includes('404'), path).toBe(path.includes('{id}'));
