@@ -164,6 +164,8 @@ export const PUBLISH_JS = `(function () {
     if (!o) return Promise.resolve();
     var n = ++state.loading;
     state.etag = null;
+    current.removeAttribute('data-indicator');
+    current.setAttribute('aria-busy', 'true');
     if (!quiet) say(words.loading);
     return Promise.all([
       getJson(o.getAttribute('data-api')),
@@ -174,9 +176,12 @@ export const PUBLISH_JS = `(function () {
       state.etag = r[0].etag;
       state.indicator = r[0].body;
       showCurrent(r[0].body, r[1].body, r[2].body);
+      current.setAttribute('data-indicator', o.value);
+      current.setAttribute('aria-busy', 'false');
       if (!quiet) say(fill(words.loaded, { value: shown(r[0].body), period: r[0].body.period }));
     }, function (e) {
       if (n !== state.loading) return;
+      current.setAttribute('aria-busy', 'false');
       say(fill(words.loadFailed, { detail: e.message }), true);
     });
   }
