@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
@@ -95,6 +96,23 @@ async function fillFigure(page: Page, value: string, figure: string) {
 const apiIndicator = async () =>
   (await (await fetch(`${worker.origin}/api/v1/indicators/${INDICATOR}`)).json()) as { value: number; period: string };
 
+describe('/publish as served', () => {
+  it('passes html-validate (recommended) in both languages, with its own CSP adding connect-src only', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    for (const path of ['/publish', '/en/publish']) {
+      const res = await fetch(`${worker.origin}${path}`, { headers: { Accept: 'text/html' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; connect-src 'self'",
+      );
+      const report = await validator.validateString(await res.text(), path);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${path} ${m.line}:${m.column} ${m.ruleId}`))).toEqual(
+        [],
+      );
+    }
+  });
+});
+
 describe('/publish without JavaScript', () => {
   it('lists the indicators and says that publishing needs JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -129,7 +147,7 @@ describe('/publish in Chromium', () => {
     expect(await page.locator('#f-period').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#f-title-en').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#f-period-error').textContent()).not.toBe('');
-    expect(await page.locator('#publish-status').textContent()).toMatch(/需要修改/);
+    await page.locator('#publish-status').filter({ hasText: '需要修改' }).waitFor();
 
     // A valid dry run: the card as it will look, nothing written.
     await page.locator('#f-period').fill('2023-06-30');
@@ -228,5 +246,50 @@ describe('/publish in Chromium', () => {
       }
     }
     expect(findings).toEqual([]);
+  });
+});
+
+describe('/publish explains refusals', () => {
+  /** Checks the form on `other` and returns the status text once it says `expected`. */
+  async function refusal(other: RunningWorker, path: string, expected: string): Promise<string> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${other.origin}${path}`);
+    await pick(page);
+    await fillFigure(page, '62', '62家');
+    await page.locator('#check').click();
+    const status = page.locator('#publish-status').filter({ hasText: expected });
+    await status.waitFor();
+    const text = (await status.textContent()) ?? '';
+    await context.close();
+    return text;
+  }
+
+  it('403 when the server takes no writes (no tokens configured)', async () => {
+    const other = await startWorker({ d1: true });
+    try {
+      expect(await refusal(other, '/en/publish', 'does not accept publishing')).toMatch(/PUBLISH_TOKENS|token/i);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('429 after repeated failures from the same client, with the seconds to wait', async () => {
+    const other = await startWorker({ d1: true, tokens: `test-officer:${TOKEN}` });
+    try {
+      let last = 0;
+      for (let n = 0; n < 15 && last !== 429; n++) {
+        const res = await fetch(`${other.origin}/api/v1/indicators/${INDICATOR}/revisions?dry-run=true`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guess' },
+          body: '{}',
+        });
+        last = res.status;
+      }
+      expect(last).toBe(429);
+      expect(await refusal(other, '/publish', '失败次数过多')).toMatch(/\d+ 秒后再试/);
+    } finally {
+      await other.stop();
+    }
   });
 });
