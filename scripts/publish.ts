@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WORDS } from '../worker/language/page-words';
-import { API_BASE, apiIndicator, apiIndicatorRevisions, apiRevisions } from '../worker/links';
+import { API_BASE, apiIndicator, apiIndicatorRevisions, apiIndicators, apiRevisions } from '../worker/links';
 
 const USAGE = `Publish figures to Zhuzhou Innovation Open Data.
 
@@ -216,9 +216,10 @@ function explain(res: Response, problem: Problem, target: string): string {
     case 409:
       return `Conflict (409): ${detail}`;
     case 412:
-      return `Someone else published first (412): the indicator has changed since the ETag you gave${
-        res.headers.get('ETag') ? `; it is now at ${res.headers.get('ETag')}` : ''
-      }. Read it again and retry with the new --if-match, or leave --if-match out to publish anyway. ${detail}`.trim();
+      return `Someone else published first (412). ${
+        detail ||
+        `The indicator changed after the ETag you gave, so nothing was written; it is now at ${res.headers.get('ETag') ?? 'a newer version'}. Read it again and retry with that --if-match, or leave --if-match out to publish anyway.`
+      }`;
     case 413:
       return `Too large (413): ${detail}`;
     case 429:
@@ -287,13 +288,44 @@ const permalink = (origin: string, r: RevisionJson, location?: string | null): s
 const valueText = (r: RevisionJson) =>
   `${r.value ?? ''}${r.qualifier && r.qualifier !== 'exact' ? ` (${r.qualifier})` : ''}${r.figure ? ` “${r.figure}”` : ''}`;
 
-/** Prints a refusal with its field list and returns the exit status. */
-function refused(res: Response, json: Record<string, unknown>, target: string, lines?: number[]): number {
+/**
+ * Prints a refusal with its field list and returns the exit status. `extra` are problems found here (unknown ids of a
+ * CSV), named along with the server's so every bad row is named at once.
+ */
+function refused(
+  res: Response,
+  json: Record<string, unknown>,
+  target: string,
+  lines?: number[],
+  extra: string[] = [],
+): number {
   const problem = json as Problem;
-  console.error(`Not published. ${explain(res, problem, target)}`);
-  for (const p of problem['invalid-params'] ?? [])
-    console.error(fieldLine(String(p.name ?? ''), String(p.reason ?? ''), lines));
+  const params = problem['invalid-params'] ?? [];
+  if (res.status === 400 && params.length) {
+    const count = params.length + extra.length;
+    console.error(
+      `Not published: ${count} problem${count === 1 ? '' : 's'} in the ${lines ? 'file' : 'figure'}; nothing was written.`,
+    );
+  } else console.error(`Not published. ${explain(res, problem, target)}`);
+  const out = [...params.map((p) => fieldLine(String(p.name ?? ''), String(p.reason ?? ''), lines)), ...extra];
+  // In row order, each row once per field.
+  const row = (line: string) => Number(/^ {2}row (\d+)/.exec(line)?.[1] ?? 0);
+  for (const line of [...new Set(out)].sort((a, b) => row(a) - row(b))) console.error(line);
   return 1;
+}
+
+/** Rows of a CSV whose indicator id the server does not know, as field lines (`row 3: id: …`). */
+async function unknownIds(origin: string, rows: { line: number; input: { indicator: string } }[]): Promise<string[]> {
+  try {
+    const res = await fetch(`${origin}${apiIndicators()}`, { headers: { Accept: 'application/json' } });
+    if (!res.ok) return [];
+    const known = new Set(((await res.json()) as { indicators: { id: string }[] }).indicators.map((i) => i.id));
+    return rows
+      .filter((r) => !known.has(r.input.indicator))
+      .map((r) => `  row ${r.line}: id: no indicator "${r.input.indicator}"`);
+  } catch {
+    return [];
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -343,12 +375,15 @@ export async function main(argv: string[]): Promise<number> {
       { revisions: rows.map((r) => r.input) },
       {},
     );
+    // The server checks the fields of every row before it looks the indicators up; name unknown ids at once too.
+    const extra = res.status === 400 ? await unknownIds(origin, rows) : [];
     if (!res.ok)
       return refused(
         res,
         json,
         origin,
         rows.map((r) => r.line),
+        extra,
       );
     if (dry) {
       console.log(`Valid: all ${rows.length} rows of ${values.csv} would be published (dry run, nothing written).`);

@@ -165,6 +165,19 @@ describe('npm run publish against the Worker', () => {
     expect(await (await fetch(permalink)).json()).toMatchObject({ value: 380, publisher: 'test-officer' });
   });
 
+  it('--if-match: the current ETag publishes, a stale one is explained and writes nothing', async () => {
+    const etag = (await fetch(`${worker.origin}/api/v1/indicators/platforms-total`)).headers.get('ETag')!;
+    const args = ['platforms-total', '708', '--period', '2023-03-31', '--figure', '708家', '--reason', '复核'];
+    const ok = await publish([...args, '--if-match', etag]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const before = await revisionCount();
+    const stale = await publish([...args, '--if-match', etag]);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('Someone else published first (412)');
+    expect(await revisionCount()).toBe(before);
+  });
+
   it('a wrong token is refused in plain words, without echoing it', async () => {
     const run = await publish(['platforms-total', '709', '--period', '2023-06-30', '--reason', 'x'], {
       PUBLISH_TOKEN: 'wrong-token-5555',
