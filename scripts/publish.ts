@@ -46,6 +46,9 @@ PUBLISH_TOKENS). Exit status: 0 published (or valid), 1 refused by the server, 2
 
 const LOCAL = 'http://127.0.0.1:8787';
 
+/** Stands in for the minus of a negative number while the arguments are parsed (a private-use character). */
+const NEGATIVE = '\uE000';
+
 /** A usage or environment problem: printed with a hint, exit status 2. */
 class UsageError extends Error {}
 
@@ -329,8 +332,11 @@ async function unknownIds(origin: string, rows: { line: number; input: { indicat
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
+  // A negative value (a fall in a growth rate: -2.5) is a value, not an option: hidden from parseArgs, then restored.
+  const hide = (a: string) => (/^-[\d.]/.test(a) ? `${NEGATIVE}${a.slice(1)}` : a);
+  const show = (a: string) => (a.startsWith(NEGATIVE) ? `-${a.slice(1)}` : a);
+  const parsed = parseArgs({
+    args: argv.map(hide),
     allowPositionals: true,
     options: {
       period: { type: 'string' },
@@ -350,6 +356,10 @@ export async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
+  const positionals = parsed.positionals.map(show);
+  const values = Object.fromEntries(
+    Object.entries(parsed.values).map(([k, v]) => [k, typeof v === 'string' ? show(v) : v]),
+  ) as typeof parsed.values;
   if (values.help) {
     console.log(USAGE);
     return 0;

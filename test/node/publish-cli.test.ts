@@ -192,6 +192,18 @@ describe('npm run publish against the Worker', () => {
     const ok = await publish(['platforms-total', '720', '--period', '2023-06-30', '--reason', '检查', '--dry-run']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('dry run');
+    // A negative value is a value, not an option.
+    const fall = await publish([
+      'enterprise-rd-spending-growth-2022',
+      '-2.5',
+      '--period',
+      '2023',
+      '--reason',
+      '检查',
+      '--dry-run',
+    ]);
+    expect(fall.stderr).toBe('');
+    expect(fall.stdout).toContain('= -2.5');
     const bad = await publish(['platforms-total', '720', '--period', 'June', '--reason', '检查', '--dry-run']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/period/);
