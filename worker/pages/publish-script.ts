@@ -270,7 +270,7 @@ export const PUBLISH_JS = `(function () {
     if (res.status === 400 && data && data['invalid-params']) {
       var shownErrors = showErrors(data['invalid-params']);
       var count = data['invalid-params'].length;
-      say(fill(words.invalid, { count: count }) + (shownErrors.loose.length ? ' ' + shownErrors.loose.join('; ') : ''), true);
+      say(fill(words.invalid, { count: count }) + (shownErrors.loose.length ? ' ' + shownErrors.loose.join(lang === 'zh' ? '；' : '; ') : ''), true);
       if (shownErrors.first) shownErrors.first.focus();
       return Promise.resolve();
     }
