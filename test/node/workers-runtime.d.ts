@@ -32,3 +32,13 @@ interface D1Database {
   batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]>;
   exec(query: string): Promise<unknown>;
 }
+
+/** The Workers Rate Limiting binding (`[[ratelimits]]` in wrangler.toml), as worker/http/auth.ts uses it. */
+interface RateLimit {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
+/** workerd's non-standard constant-time comparison (worker/http/auth.ts). */
+interface SubtleCrypto {
+  timingSafeEqual(a: ArrayBuffer | ArrayBufferView, b: ArrayBuffer | ArrayBufferView): boolean;
+}
