@@ -36,6 +36,12 @@ const BADGE = '/badge/:file';
 const OEMBED = '/oembed';
 const DEMO = '/demo';
 const PUBLISH = '/publish';
+const INDICATORS = '/indicators';
+const NEWS = '/news/:id';
+const API_REFERENCE = '/api-reference';
+const ROBOTS = '/robots.txt';
+const SITEMAP = '/sitemap.xml';
+const FAVICON = '/favicon.svg';
 
 /** Route patterns of the site (Hono syntax), language-neutral: {@link localized} adds the `/en` prefix. */
 export const ROUTES = {
@@ -57,6 +63,12 @@ export const ROUTES = {
   oembed: OEMBED,
   demo: DEMO,
   publish: PUBLISH,
+  indicators: INDICATORS,
+  news: NEWS,
+  apiReference: API_REFERENCE,
+  robots: ROBOTS,
+  sitemap: SITEMAP,
+  favicon: FAVICON,
 } as const;
 
 /** Where the JSON and CSV API is mounted. */
@@ -206,6 +218,16 @@ export function feedPath(format: FeedFormat, datasetId?: string, lang?: Lang): s
 /** An indicator's feed: every revision of its figure. */
 export const indicatorFeedPath = (format: FeedFormat, id: string, lang?: Lang): string =>
   fill(feedRoutes(format).indicator, { id }) + (lang ? `?lang=${lang}` : '');
+
+/** The catalog page of every indicator. */
+export const indicatorsPath = (lang: Lang): string => localized(lang, INDICATORS);
+/** A news event's permalink page. */
+export const newsPath = (id: string, lang: Lang): string => localized(lang, fill(NEWS, { id }));
+/** The API reference for people, rendered from the OpenAPI document. */
+export const apiReferencePath = (lang: Lang): string => localized(lang, API_REFERENCE);
+export const robotsPath = (): string => ROBOTS;
+export const sitemapPath = (): string => SITEMAP;
+export const faviconPath = (): string => FAVICON;
 
 /** The data officers' publishing page. */
 export const publishPath = (lang: Lang): string => localized(lang, PUBLISH);
