@@ -424,3 +424,14 @@ describe('CORS', () => {
     expect(written.headers.get('Access-Control-Expose-Headers')).toMatch(/\bLocation\b/);
   });
 });
+
+describe('methods', () => {
+  it('a write route answers only POST: GET is a 405 that says so', async () => {
+    for (const path of [REVISIONS, `${INDICATOR}/withdrawal`, '/api/v1/datasets/innovation-platforms/indicators']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(405);
+      expect(res.headers.get('Allow'), path).toBe('POST, OPTIONS');
+      expect((await problemOf(res)).type).toBe('/problems/method-not-allowed');
+    }
+  });
+});
