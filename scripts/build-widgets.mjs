@@ -1,24 +1,44 @@
 #!/usr/bin/env node
 /**
  * Builds the embed widget into Workers Static Assets (dist/assets):
- *   widget.js                     the stable URL (/widget.js, short-cached)
- *   widgets/widget.<hash>.js      the same bytes, content-hashed (immutable, SRI)
- *   widgets/card.<hash>.css       the card stylesheet for the server-rendered /embed/:id card
- *   widgets/manifest.json         { script, integrity, css, bytes } (worker/embed/widget-script.ts reads it)
+ *   widget.js                     the stable URL (/widget.js, short-cached): the current release
+ *   widgets/widget.<hash>.js      every release ever cut, content-hashed (immutable, SRI)
+ *   widgets/card.<hash>.css       every release's card stylesheet (/embed/:id links the current one)
+ *   widgets/manifest.json         the current release { script, integrity, css, bytes } (worker/markup reads it)
  * One CSS source (widgets/src/card.css), minified once: written as the file
  * and compiled into the script as text for adoptedStyleSheets.
- * `--quiet` (npm start) prints nothing.
+ *
+ * Releases. A snippet pasted into a site names one hashed script with its SRI
+ * hash, so every bundle ever published stays served. They live, committed, in
+ * widgets/releases/ (widget.<hash>.js, card.<hash>.css and releases.json, the
+ * list of releases with their SRI hashes, oldest first), and every one of them
+ * is copied into dist/assets/widgets on each build. Release files are never
+ * rewritten: the build checks each one against its name and SRI hash and stops
+ * if one changed. A release is cut by building: when the bundle is new, the
+ * build adds it to widgets/releases (commit that folder with the change); the
+ * same sources build the same bytes, so a fresh clone adds nothing. With `CI`
+ * set, or `--frozen`, a bundle missing from widgets/releases fails the build
+ * instead (the releases committed must include what is deployed);
+ * test/node/widgets/build.test.ts checks the same against git.
+ *
+ * Options: `--quiet` (npm start) prints nothing; `--frozen` (see above);
+ * `--root <dir>` builds another checkout (the release test builds a changed copy).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { compressedSize } from './compressed-size.mjs';
 
-const quiet = process.argv.includes('--quiet');
-const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const quiet = args.includes('--quiet');
+const frozen = args.includes('--frozen') || !!process.env.CI;
+const rootArg = args.indexOf('--root');
+const root = rootArg >= 0 ? resolve(args[rootArg + 1]) : new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist/assets');
 const dir = join(out, 'widgets');
+const releases = join(root, 'widgets/releases');
+const list = join(releases, 'releases.json');
 
 /** Browsers with constructable stylesheets and container queries; older ones keep the fallback text. */
 const CSS_TARGET = ['chrome105', 'edge105', 'firefox110', 'safari16.4'];
@@ -55,27 +75,54 @@ const result = await esbuild.build({
 const script = result.outputFiles[0].contents;
 
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const scriptName = `widget.${hash(script)}.js`;
 const cssName = `card.${hash(css)}.css`;
 const bytes = compressedSize(script);
 
-mkdirSync(dir, { recursive: true });
-// Only the current build's hashed files stay, so dist/assets holds no stale copies.
-for (const file of readdirSync(dir)) if (/^(widget|card)\.[0-9a-f]+\.(js|css)$/.test(file)) rmSync(join(dir, file));
-writeFileSync(join(out, 'widget.js'), script);
-writeFileSync(join(dir, scriptName), script);
-writeFileSync(join(dir, cssName), css);
-const manifest = {
-  script: `/widgets/${scriptName}`,
-  integrity: `sha384-${createHash('sha384').update(script).digest('base64')}`,
-  css: `/widgets/${cssName}`,
-  bytes,
+/** @type {{ script: string, integrity: string, css: string }[]} */
+const released = existsSync(list) ? JSON.parse(readFileSync(list, 'utf8')).releases : [];
+const fail = (message) => {
+  console.error(`widgets: ${message}`);
+  process.exit(1);
 };
+// Released files are immutable: each must still be what its name and SRI hash say.
+for (const r of released) {
+  const js = readFileSync(join(releases, r.script));
+  const style = readFileSync(join(releases, r.css));
+  if (r.script !== `widget.${hash(js)}.js` || r.integrity !== sri(js) || r.css !== `card.${hash(style)}.css`)
+    fail(`widgets/releases/${r.script} (or its stylesheet) no longer matches its hash: released files never change`);
+}
+const current = { script: scriptName, integrity: sri(script), css: cssName };
+let cut = false;
+if (!released.some((r) => r.script === scriptName)) {
+  if (frozen)
+    fail(
+      `the bundle changed and widgets/releases lacks ${scriptName}: run \`npm run build\` and commit widgets/releases/`,
+    );
+  mkdirSync(releases, { recursive: true });
+  writeFileSync(join(releases, scriptName), script);
+  writeFileSync(join(releases, cssName), css);
+  released.push(current);
+  writeFileSync(list, `${JSON.stringify({ releases: released }, null, 2)}\n`);
+  cut = true;
+}
+
+mkdirSync(dir, { recursive: true });
+// dist/assets/widgets holds exactly the releases: every one ever cut, none other.
+const keep = new Set(released.flatMap((r) => [r.script, r.css]));
+for (const file of readdirSync(dir))
+  if (/^(widget|card)\.[0-9a-f]+\.(js|css)$/.test(file) && !keep.has(file)) rmSync(join(dir, file));
+for (const file of keep) copyFileSync(join(releases, file), join(dir, file));
+writeFileSync(join(out, 'widget.js'), script);
+const manifest = { script: `/widgets/${scriptName}`, integrity: current.integrity, css: `/widgets/${cssName}`, bytes };
 writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
 if (!quiet) {
   const kib = (n) => `${(n / 1024).toFixed(2)} KiB`;
   console.log(
-    `widgets: ${manifest.script} ${kib(bytes.raw)} raw, ${kib(bytes.gzip)} gzip, ${kib(bytes.brotli)} brotli; ${manifest.css} ${kib(css.length)}`,
+    `widgets: ${manifest.script} ${kib(bytes.raw)} raw, ${kib(bytes.gzip)} gzip, ${kib(bytes.brotli)} brotli; ${manifest.css} ${kib(css.length)}; ${released.length} release(s) served`,
   );
 }
+if (cut && !quiet)
+  console.log(`widgets: new release ${scriptName} added to widgets/releases/ (commit it with your change)`);

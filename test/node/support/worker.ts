@@ -32,6 +32,8 @@ export async function startWorker(
     d1?: boolean;
     /** The `PUBLISH_TOKENS` secret (`name:token,name:token`) for the write routes; unset without it. */
     tokens?: string;
+    /** Static assets from another build (default `dist/assets`): the widget release test serves a rebuilt copy. */
+    assetsDirectory?: string;
   } = {},
 ): Promise<RunningWorker> {
   const mf = new Miniflare({
@@ -49,7 +51,7 @@ export async function startWorker(
       ? {}
       : {
           assets: {
-            directory: `${root}/dist/assets`,
+            directory: options.assetsDirectory ?? `${root}/dist/assets`,
             binding: 'ASSETS',
             routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true },
           },
