@@ -5,6 +5,7 @@
  */
 import type * as v from 'valibot';
 import { API_ROUTES, openApiPath } from '../links';
+import { MAX_BATCH } from '../store';
 import type { ParamName } from './params';
 import {
   ApiIndexSchema,
@@ -293,8 +294,7 @@ export const OPERATIONS = [
     ...apiRoute(API_ROUTES.revisions),
     tag: 'publishing',
     summary: 'Publish several revisions at once',
-    description:
-      'Up to 100 revisions of any kind (`kind`: observation, indicator, dataset, withdrawal, news), written in one transaction: all or none. Rows may build on earlier rows (a dataset, then its indicators). Every bad row is named as `revisions.<n>.<field>`.',
+    description: `Up to ${MAX_BATCH} revisions of any kind (\`kind\`: observation, indicator, dataset, withdrawal, news), written in one transaction: all or none. Rows may build on earlier rows (a dataset, then its indicators). Every bad row is named as \`revisions.<n>.<field>\`.`,
     params: ['dry-run'],
     body: BatchBodySchema,
     created: BatchResultSchema,

@@ -21,6 +21,7 @@ import {
   DatasetInputSchema,
   IndicatorDefinitionSchema,
   IndicatorInputSchema,
+  MAX_BATCH,
   NewsDefinitionSchema,
   NewsInputSchema,
   ObservationInputSchema,
@@ -166,7 +167,13 @@ export const RevisionRowSchema = v.variant('kind', [
   v.omit(NewsInputSchema, ['publisher']),
 ]);
 /** `POST /revisions`: several revisions, all written or none. */
-export const BatchBodySchema = v.strictObject({ revisions: v.pipe(v.array(RevisionRowSchema), v.minLength(1)) });
+export const BatchBodySchema = v.strictObject({
+  revisions: v.pipe(
+    v.array(RevisionRowSchema),
+    v.minLength(1, 'must hold at least one revision'),
+    v.maxLength(MAX_BATCH, `must hold at most ${MAX_BATCH} revisions; split them over several batches`),
+  ),
+});
 
 /** A revision's source as served. */
 const ServedRevisionSourceSchema = v.object(RevisionSourceSchema.entries);

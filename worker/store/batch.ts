@@ -1,8 +1,8 @@
 /**
  * A batch of revisions, all or nothing: every input is validated and checked against the log (and against the rows
  * before it in the batch) first, so every bad row is named; then all rows are written in one `db.batch`, one
- * transaction, in which each row's guarded insert is followed by an assertion that it was written. A row that a racing
- * writer made invalid in between fails its assertion, and the whole batch rolls back.
+ * transaction: each row's guarded insert, then one assertion that every row was written. A row that a racing writer
+ * made invalid in between is not inserted, the assertion fails, and the whole batch rolls back.
  */
 import { sha256Hex } from '../data-source/snapshot';
 import { canonical, insertSql } from './append';
@@ -18,8 +18,11 @@ import {
   WRITE_COLUMNS,
 } from './revision';
 
-/** Most revisions one batch may hold. */
-export const MAX_BATCH = 100;
+/**
+ * Most revisions one batch may hold: the batch is one statement per row plus one, and a request of the Workers Free
+ * plan may make 50 D1 queries, a few of which the request needs besides.
+ */
+export const MAX_BATCH = 40;
 
 /** Why a valid row cannot be written now: its subject is unknown, taken, or withdrawn. */
 export interface RowIssue extends FieldIssue {
@@ -149,9 +152,12 @@ function replay(rows: (RevisionRow & { request_hash: string })[], hash: string):
   return { ok: true, replayed: true, revisions: rows.map(({ request_hash: _, ...row }) => fromRow(row)) };
 }
 
-/** Fails the statement (and so the whole batch) unless revision `?1` was written. */
-const ASSERT_SQL = `SELECT CASE WHEN EXISTS (SELECT 1 FROM revisions WHERE id = ?1) THEN 1
-  ELSE json('a row of the batch was not written') END AS written`;
+/**
+ * Fails the statement (and so the whole batch: `json()` of malformed text is an SQL error) unless every revision of
+ * the batch (ids `?1`, a JSON array) was written.
+ */
+const ASSERT_SQL = `SELECT CASE WHEN (SELECT count(*) FROM revisions WHERE id IN (SELECT value FROM json_each(?1))) = ?2
+  THEN 1 ELSE json('a row of the batch was not written') END AS written`;
 
 /**
  * Validates every body, then appends them all in one transaction, or none. Invalid fields are named
@@ -200,21 +206,23 @@ export async function appendRevisions(
   if (issues.length) return { ok: false, reason: 'rejected', issues };
 
   const newId = options.newId ?? (() => crypto.randomUUID());
-  const assert = db.prepare(ASSERT_SQL);
   const statements: D1PreparedStatement[] = [];
+  const ids: string[] = [];
   inputs.forEach((input, n) => {
     const id = newId();
+    ids.push(id);
     const rowKey = key === undefined ? null : n === 0 ? key : `${key}#${n}`;
     const values = toWriteValues(id, input);
     const sql = insertSql(input, rowKey === null ? {} : { idempotencyKey: rowKey });
     const used = Math.max(...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
     const datasetSubject = input.kind === 'indicator' ? subjectOf('dataset', input.dataset) : null;
     const params = [...WRITE_COLUMNS.map((c) => values[c]), rowKey, hash, null, datasetSubject, null];
-    statements.push(db.prepare(sql).bind(...params.slice(0, used)), assert.bind(id));
+    statements.push(db.prepare(sql).bind(...params.slice(0, used)));
   });
+  statements.push(db.prepare(ASSERT_SQL).bind(JSON.stringify(ids), ids.length));
   try {
     const results = await db.batch<RevisionRow>(statements);
-    const revisions = results.filter((_, i) => i % 2 === 0).map((r) => fromRow(r.results[0]!));
+    const revisions = results.slice(0, inputs.length).map((r) => fromRow(r.results[0]!));
     return { ok: true, revisions, replayed: false };
   } catch (error) {
     // Someone wrote in between: the same key (a racing retry), or a row that makes one of ours fail.

@@ -119,12 +119,20 @@ describe('a batch', () => {
     expect((await get('/api/v1/indicators/platforms-total')).status).toBe(200);
   });
 
-  it('is refused whole when empty or not a list', async () => {
+  it('is refused whole when empty, not a list, or over 40 rows', async () => {
     for (const body of [{ revisions: [] }, { revisions: {} }, {}, { revisions: [observation()], extra: true }]) {
       const res = await post(BATCH, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await problemOf(res)).type).toBe('/problems/invalid-body');
     }
+    // At most 40 rows: one D1 transaction within the Free plan's queries per request.
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => observation({ period: `${2000 + i}`, figure: undefined }));
+    const tooMany = await post(BATCH, { revisions: rows(41) });
+    expect(tooMany.status).toBe(400);
+    expect((await problemOf(tooMany)).names).toEqual(['revisions']);
+    expect((await post(BATCH, { revisions: rows(40) })).status).toBe(201);
+    expect((await changeLog()).filter((id) => !id.startsWith('seed-'))).toHaveLength(40);
   });
 
   it('replays for its Idempotency-Key, and previews with ?dry-run=true without writing', async () => {
