@@ -18,7 +18,8 @@ let doc: Json;
 let ajv: InstanceType<typeof Ajv2020>;
 
 beforeAll(async () => {
-  worker = await startWorker();
+  // With the D1 log, as deployed: the change log and revision permalinks are live routes.
+  worker = await startWorker({ d1: true });
   const res = await fetch(`${worker.origin}/api/v1/openapi.json`);
   expect(res.status).toBe(200);
   doc = (await res.json()) as Json;
@@ -54,6 +55,7 @@ const SAMPLE_IDS: Record<string, string> = {
   dataset: 'innovation-platforms',
   indicator: 'platforms-total',
   'news item': 'job-fair-guizhou',
+  revision: 'seed-indicator-platforms-total',
 };
 
 describe('OpenAPI document of the production bundle', () => {
@@ -84,6 +86,8 @@ describe('OpenAPI document of the production bundle', () => {
   it('describes what every operation really returns, in both languages and with lang', async () => {
     let checked = 0;
     for (const [template, item] of Object.entries<Json>(doc.paths)) {
+      // Write-only paths (POST) are checked by the write API's tests in workerd.
+      if (!item.get) continue;
       const get = item.get as Json;
       const path = template.replace('{id}', () => {
         const idParam = get.parameters.find((p: Json) => p.in === 'path');

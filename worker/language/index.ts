@@ -9,3 +9,4 @@ export { CARD_WORDS, WIDGET_WORDS } from './card-words';
 export { type PublishMessage, type PublishWords, WORDS, type Words } from './page-words';
 export { colon, fullStop, listSeparator, paren, workTitle } from './punctuation';
 export { contentLanguage, LANG_PREFIX, LANG_TAGS, otherLang, pathLang } from './tags';
+export { type BuilderWords, type CatalogWords, type EmbedForm, WEBMASTER_WORDS } from './webmaster-words';

@@ -6,6 +6,7 @@ import { PAGE_JS } from './page-script';
 import { PUBLISH_CSS } from './publish-css';
 import { PUBLISH_JS } from './publish-script';
 import { SITE_CSS } from './site-css';
+import { WEBMASTER_CSS, WEBMASTER_JS } from './webmaster-script';
 
 /** A same-origin file the pages load; its path carries a hash of its content. */
 export interface PageAsset {
@@ -22,10 +23,10 @@ const asset = (name: string, ext: string, type: string, body: string): PageAsset
 });
 
 /** The stylesheet of every page. */
-export const STYLESHEET = asset('site', 'css', 'text/css; charset=utf-8', SITE_CSS);
+export const STYLESHEET = asset('site', 'css', 'text/css; charset=utf-8', SITE_CSS + WEBMASTER_CSS);
 
-/** The copy-button script of indicator pages. */
-export const PAGE_SCRIPT = asset('page', 'js', 'text/javascript; charset=utf-8', PAGE_JS);
+/** The pages' script: copy buttons, the catalog's filter and the embed builder. */
+export const PAGE_SCRIPT = asset('page', 'js', 'text/javascript; charset=utf-8', PAGE_JS + WEBMASTER_JS);
 
 /** The publishing page's form styles and script (`publish-page.ts`). */
 export const PUBLISH_STYLESHEET = asset('publish', 'css', 'text/css; charset=utf-8', PUBLISH_CSS);

@@ -2,6 +2,8 @@ import type { Snapshot } from '../data-source';
 import { LANG_TAGS, WORDS } from '../language';
 import { apiDataset, apiDatasetCsv, datasetPath, homePath, indicatorPath } from '../links';
 import type { Dataset, Indicator, Lang } from '../schema';
+import { embedBuilder } from './embed-builder';
+import type { PageEmbed } from './embed-code';
 import { figureData, periodHtml, whenHtml } from './figures';
 import { type Html, h } from './html';
 import { datasetPageJsonLd } from './json-ld';
@@ -28,7 +30,12 @@ ${sourceQuote(indicator.source, lang)}
  * `/datasets/:id`: the dataset's permalink. Every figure with its qualifier,
  * date and the verbatim sentence it comes from, and where to download it.
  */
-export function datasetPage(snapshot: Snapshot, dataset: Dataset, { lang, origin }: PageOptions): Html {
+export function datasetPage(
+  snapshot: Snapshot,
+  dataset: Dataset,
+  { lang, origin }: PageOptions,
+  embed?: PageEmbed,
+): Html {
   const w = WORDS[lang];
   const { meta } = snapshot;
   const title = dataset.title[lang];
@@ -51,7 +58,8 @@ ${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feeds)}
 <h2 id="figures">${w.indicators}</h2>
 <ol class="figures">
 ${dataset.indicators.map((i) => figureItem(i, lang))}</ol>
-</section>`;
+</section>
+${embed ? embedBuilder(dataset, embed, embed.variants, lang) : ''}`;
   return layout({
     lang,
     origin,
@@ -62,6 +70,7 @@ ${dataset.indicators.map((i) => figureItem(i, lang))}</ol>
     crumbs: [{ href: homePath(lang), text: w.home }, { text: title }],
     feeds: [{ title: `${title} · ${meta.title[lang]}`, links: feeds }],
     jsonLd: datasetPageJsonLd(dataset, meta, lang, origin),
+    script: embed !== undefined,
     main,
   });
 }

@@ -1,7 +1,9 @@
 import type { EmbedCode } from '../markup';
+import type { BuilderVariant } from './embed-builder';
 
 /**
- * What the indicator page shows under "Embed this figure": HTML source to
- * paste (the page escapes it for display), made by the embed kit.
+ * What an indicator or dataset page shows under "Embed this figure": the embed kit's code in the page's language
+ * (HTML source to paste; the page escapes it for display) and, for the builder's choices, the code in every language
+ * and theme (`builderVariants`).
  */
-export type PageEmbed = Pick<EmbedCode, 'html'>;
+export type PageEmbed = EmbedCode & { variants?: readonly BuilderVariant[] };

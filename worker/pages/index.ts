@@ -11,8 +11,11 @@ import { fnv1a, send } from '../http';
 import { LANG_PREFIX } from '../language';
 import { apiDatasets, homePath, localized, problemsPath, ROUTES } from '../links';
 import { embedCode, widgetManifest } from '../markup';
+import type { Lang } from '../schema';
 import { serveAsset } from './assets';
+import { catalogPage } from './catalog-page';
 import { datasetPage } from './dataset-page';
+import { BUILDER_CSP, builderVariants } from './embed-builder';
 import { indicatorPage } from './indicator-page';
 import { landingPage } from './landing';
 import { notFound } from './not-found';
@@ -24,17 +27,29 @@ export { pathLang } from '../language';
 export { notFound } from './not-found';
 export { PAGE_CSP } from './page-response';
 
+/** Headers of a page with the embed builder: its preview frames the iframe card, so the CSP adds `frame-src 'self'`. */
+const builderHeaders = (lang: Lang) => ({ ...pageHeaders(lang), 'Content-Security-Policy': BUILDER_CSP });
+
 /** Routes of this feature; mounted by `worker/app.ts`. */
 export const pages = new Hono<AppEnv>();
 
 for (const lang of ['zh', 'en'] as const) {
   pages.get(localized(lang, ROUTES.home), (c) => sendPage(c, 'landing', lang, (o) => landingPage(c.var.snapshot, o)));
 
-  pages.get(localized(lang, ROUTES.dataset), (c) => {
+  pages.get(localized(lang, ROUTES.indicators), (c) =>
+    sendPage(c, 'indicators', lang, (o) => catalogPage(c.var.snapshot, o)),
+  );
+
+  pages.get(localized(lang, ROUTES.dataset), async (c) => {
     const id = c.req.param('id') ?? '';
     const dataset = c.var.snapshot.dataset(id);
     if (!dataset) return notFound(c, lang, `No dataset "${id}". See ${apiDatasets()} for the datasets that exist.`);
-    return sendPage(c, `dataset:${id}`, lang, (o) => datasetPage(c.var.snapshot, dataset, o));
+    const embed = { ...(await embedCode(c, dataset, lang)), variants: await builderVariants(c, dataset) };
+    // The embed code can change without the data (a new widget build), so its hash is part of the key.
+    const page = renderPage(c, `dataset:${id}:${fnv1a(embed.html)}`, lang, (o) =>
+      datasetPage(c.var.snapshot, dataset, o, embed),
+    );
+    return send(c, c.var.snapshot, page, { headers: builderHeaders(lang) });
   });
 
   pages.get(localized(lang, ROUTES.indicator), async (c) => {
@@ -42,11 +57,12 @@ for (const lang of ['zh', 'en'] as const) {
     const indicator = c.var.snapshot.indicator(id);
     if (!indicator)
       return notFound(c, lang, `No indicator "${id}". See ${apiDatasets()} for the indicators that exist.`);
-    const embed = await embedCode(c, indicator, lang);
+    const embed = { ...(await embedCode(c, indicator, lang)), variants: await builderVariants(c, indicator) };
     // The embed code can change without the data (a new widget build), so its hash is part of the key.
-    return sendPage(c, `indicator:${id}:${fnv1a(embed.html)}`, lang, (o) =>
+    const page = renderPage(c, `indicator:${id}:${fnv1a(embed.html)}`, lang, (o) =>
       indicatorPage(c.var.snapshot, indicator, embed, o),
     );
+    return send(c, c.var.snapshot, page, { headers: builderHeaders(lang) });
   });
 
   // The data officers' publishing page: its script talks to this origin's API, so its CSP adds `connect-src 'self'`.

@@ -12,6 +12,7 @@ import {
   oembedPath,
 } from '../links';
 import type { Indicator, Lang } from '../schema';
+import { embedBuilder } from './embed-builder';
 import type { PageEmbed } from './embed-code';
 import { figureData, figureText, periodHtml, whenHtml } from './figures';
 import { type Html, h } from './html';
@@ -128,12 +129,7 @@ ${sourceQuote(indicator.source, lang)}
 </ul>
 ${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feeds)}
 </section>
-<section aria-labelledby="embed">
-<h2 id="embed">${w.embed}</h2>
-<p>${w.embedHelp}</p>
-<pre><code id="embed-code">${embed.html}</code></pre>
-<p class="copy"><button type="button" data-copy="embed-code" data-status="copy-status" data-done="${w.copied}" data-failed="${w.copyFailed}" hidden>${w.copy}</button> <span id="copy-status" role="status"></span></p>
-</section>`;
+${embedBuilder(indicator, embed, embed.variants, lang)}`;
   return layout({
     lang,
     origin,

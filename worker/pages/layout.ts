@@ -1,6 +1,6 @@
 import type { CatalogMeta } from '../data-source';
 import { formatPeriod } from '../format';
-import { colon, fullStop, LANG_TAGS, otherLang, paren, WORDS } from '../language';
+import { colon, fullStop, LANG_TAGS, otherLang, paren, WEBMASTER_WORDS, WORDS } from '../language';
 import {
   absolute,
   FEED_FORMAT_NAMES,
@@ -8,6 +8,7 @@ import {
   feedPath,
   homePath,
   indicatorFeedPath,
+  indicatorsPath,
   problemsPath,
   publishPath,
 } from '../links';
@@ -165,6 +166,7 @@ ${page.script ? h`<script src="${PAGE_SCRIPT.path}" defer></script>\n` : ''}${pa
 <a class="brand" href="${homePath(lang)}">${site}<span lang="${LANG_TAGS[other]}">${meta.title[other]}</span></a>
 <nav aria-label="${w.siteNav}"><ul>
 <li><a href="${homePath(lang, 'datasets')}">${w.datasets}</a></li>
+<li><a href="${indicatorsPath(lang)}">${WEBMASTER_WORDS[lang].catalog.nav}</a></li>
 <li><a href="${homePath(lang, 'get-data')}">${w.getData}</a></li>
 <li><a href="${problemsPath(lang)}">${w.problems}</a></li>
 <li><a href="${publishPath(lang)}">${w.publish.nav}</a></li>

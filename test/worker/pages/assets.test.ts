@@ -3,12 +3,13 @@ import { fnv1a } from '../../../worker/http';
 import { PAGE_SCRIPT, STYLESHEET } from '../../../worker/pages/assets';
 import { PAGE_JS } from '../../../worker/pages/page-script';
 import { SITE_CSS } from '../../../worker/pages/site-css';
+import { WEBMASTER_CSS, WEBMASTER_JS } from '../../../worker/pages/webmaster-script';
 import { get } from './support/fetch';
 
 describe('page assets', () => {
   it.each([
-    [STYLESHEET, SITE_CSS, 'text/css; charset=utf-8'],
-    [PAGE_SCRIPT, PAGE_JS, 'text/javascript; charset=utf-8'],
+    [STYLESHEET, SITE_CSS + WEBMASTER_CSS, 'text/css; charset=utf-8'],
+    [PAGE_SCRIPT, PAGE_JS + WEBMASTER_JS, 'text/javascript; charset=utf-8'],
   ])('serves $path immutable under a hash of its content', async (asset, body, type) => {
     expect(asset.path).toContain(`.${fnv1a(body)}.`);
     const res = await get(asset.path, { Accept: '*/*' });

@@ -16,7 +16,16 @@ const indicator = snapshot.indicators.find((i) => i.relations?.partOf)!;
 const problem = Object.keys(PROBLEM_TITLES)[0]!;
 
 /** Language-neutral paths of one page of each kind. */
-const PATHS = ['/', `/datasets/${dataset.id}`, `/indicators/${indicator.id}`, '/problems', `/problems/${problem}`];
+const PATHS = [
+  '/',
+  `/datasets/${dataset.id}`,
+  `/indicators/${indicator.id}`,
+  '/indicators',
+  '/problems',
+  `/problems/${problem}`,
+];
+/** Pages with the embed builder, whose preview frames our own iframe card. */
+const FRAMING = /^\/(datasets|indicators)\/./;
 const LANGS = [
   { lang: 'zh', tag: 'zh-CN', other: 'en', prefix: '' },
   { lang: 'en', tag: 'en', other: 'zh-CN', prefix: '/en' },
@@ -30,7 +39,9 @@ describe.each(LANGS)('pages in $lang', ({ tag, other, prefix }) => {
       const { res } = await page(url);
       expect(res.status).toBe(200);
       expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
-      expect(res.headers.get('Content-Security-Policy')).toBe(EXPECTED_CSP);
+      expect(res.headers.get('Content-Security-Policy')).toBe(
+        FRAMING.test(path) ? `${EXPECTED_CSP}; frame-src 'self'` : EXPECTED_CSP,
+      );
       expect(res.headers.get('Content-Language')).toBe(tag);
       expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
       // frame-ancestors in the CSP replaces X-Frame-Options: DENY.

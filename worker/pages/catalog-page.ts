@@ -1,0 +1,81 @@
+import type { Snapshot } from '../data-source';
+import { WEBMASTER_WORDS, WORDS } from '../language';
+import {
+  apiIndicators,
+  apiIndicatorsCsv,
+  datasetPath,
+  demoPath,
+  homePath,
+  indicatorPath,
+  indicatorsPath,
+} from '../links';
+import { type Dataset, type Indicator, LANGS, type Lang } from '../schema';
+import { figureData, figureText, whenHtml } from './figures';
+import { type Html, h } from './html';
+import { formatLinks } from './landing';
+import { feedLinks, layout, type PageOptions } from './layout';
+
+/** What the filter matches a row against: names in both languages, id, dataset and figure, lower-cased. */
+const filterText = (indicator: Indicator, dataset: Dataset): string =>
+  [
+    ...LANGS.flatMap((l) => [indicator.label[l], dataset.title[l], figureText(indicator, l)]),
+    indicator.id,
+    dataset.id,
+    indicator.figure,
+  ]
+    .join(' ')
+    .toLowerCase();
+
+function group(dataset: Dataset, lang: Lang): Html {
+  const w = WORDS[lang];
+  const id = `group-${dataset.id}`;
+  return h`<section class="catalog-group" aria-labelledby="${id}" data-filter-group>
+<h2 id="${id}"><a href="${datasetPath(dataset.id, lang)}">${dataset.title[lang]}</a></h2>
+<table aria-labelledby="${id}">
+<thead><tr><th scope="col">${w.colIndicator}</th><th scope="col">${w.colFigure}</th><th scope="col">${w.colWhen}</th></tr></thead>
+<tbody>
+${dataset.indicators.map(
+  (
+    i,
+  ) => h`<tr data-filter-text="${filterText(i, dataset)}"><th scope="row"><a href="${indicatorPath(i.id, lang)}">${i.label[lang]}</a> <code class="id">${i.id}</code></th><td class="num">${figureData(i, lang)}</td><td class="when">${whenHtml(i, lang)}</td></tr>
+`,
+)}</tbody>
+</table>
+</section>
+`;
+}
+
+/**
+ * `/indicators`: every indicator, grouped by dataset, with its current figure (qualifier kept) and a link to its page.
+ * A filter box narrows the list as one types; it is the page script's (`webmaster-script.ts`), starts `hidden` and is
+ * shown only by it, so without JavaScript the page is the whole list and no dead control.
+ */
+export function catalogPage(snapshot: Snapshot, { lang, origin }: PageOptions): Html {
+  const w = WORDS[lang];
+  const c = WEBMASTER_WORDS[lang].catalog;
+  const { meta } = snapshot;
+  const total = snapshot.indicators.length;
+  const main = h`<h1>${c.title}</h1>
+<p class="lede">${c.lede}</p>
+<p>${c.embedNote} <a href="${demoPath()}">${c.demo}</a></p>
+${formatLinks(lang, apiIndicators(), apiIndicatorsCsv(), feedLinks())}
+<div class="filter" data-filter hidden>
+<label for="filter">${c.filter}</label>
+<input id="filter" type="search" autocomplete="off" spellcheck="false" aria-describedby="filter-hint" aria-controls="catalog">
+<p id="filter-hint" class="muted">${c.filterHint}</p>
+</div>
+<p id="filter-count" class="filter-count" role="status" data-total="${total}" data-all="${c.countAll}" data-some="${c.countSome}" data-none="${c.none}">${c.countAll.replace('{total}', String(total))}</p>
+<div id="catalog" class="catalog">
+${snapshot.datasets.map((d) => group(d, lang))}</div>`;
+  return layout({
+    lang,
+    origin,
+    meta,
+    at: indicatorsPath,
+    title: c.title,
+    description: c.lede,
+    crumbs: [{ href: homePath(lang), text: w.home }, { text: c.title }],
+    script: true,
+    main,
+  });
+}
