@@ -6,12 +6,22 @@
 import type { Context } from 'hono';
 import { type CardModel, figureText, type Theme } from '../card';
 import type { AppEnv } from '../env';
-import { parseQuery, publicOrigin, render, send } from '../http';
+import { CACHE_NOT_FOUND, parseQuery, publicOrigin, render, send } from '../http';
 import { colon, contentLanguage, LANG_TAGS } from '../language';
-import { absolute, frameScriptPath, frameStylesPath, kindPath } from '../links';
-import { attr, cardModel, escapeHtml, isDataset, renderCard, type WidgetManifest, widgetManifest } from '../markup';
+import { MISSING_WORDS } from '../language/card-words';
+import { absolute, type EmbedKind, frameScriptPath, frameStylesPath, indicatorsPath, kindPath } from '../links';
+import {
+  attr,
+  cardModel,
+  escapeHtml,
+  isDataset,
+  renderCard,
+  renderMissingCard,
+  type WidgetManifest,
+  widgetManifest,
+} from '../markup';
 import type { Dataset, Indicator, Lang } from '../schema';
-import { datasetOr404, indicatorOr404, LangParam, ThemeParam } from './params';
+import { LangParam, ThemeParam } from './params';
 
 /**
  * The frame's policy: nothing but our own styles, script and images, and any
@@ -42,27 +52,113 @@ export function pageTitle(main: string, provider: string): string {
   return main.length <= MAX_TITLE ? main : `${main.slice(0, MAX_TITLE - 1)}…`;
 }
 
-/** The iframe document of a card. */
-export function framePage({ model, theme, page, provider, manifest }: FramePageInput): string {
-  const figure = model.value ? `${colon(model.lang)}${figureText(model.value)}` : '';
-  const scheme = theme === 'auto' ? 'light dark' : theme;
+/** The frame document around a card's markup: the same head for every card, the not-found card included. */
+function frameDocument(o: {
+  lang: Lang;
+  theme: Theme;
+  id: string;
+  kind: EmbedKind;
+  title: string;
+  canonical?: string;
+  manifest?: WidgetManifest;
+  card: string;
+}): string {
+  const scheme = o.theme === 'auto' ? 'light dark' : o.theme;
   return `<!DOCTYPE html>
-<html${attr('lang', LANG_TAGS[model.lang])}${attr('data-theme', theme)}${attr('data-zz-embed', model.id)}${attr('data-zz-kind', model.type === 'dataset' ? 'dataset' : 'indicator')}>
+<html${attr('lang', LANG_TAGS[o.lang])}${attr('data-theme', o.theme)}${attr('data-zz-embed', o.id)}${attr('data-zz-kind', o.kind)}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme"${attr('content', scheme)}>
 <meta name="robots" content="noindex">
-<title>${escapeHtml(pageTitle(`${model.label}${figure}`, provider))}</title>
-<link rel="canonical"${attr('href', page)}>
-${manifest ? `<link rel="stylesheet"${attr('href', manifest.css)}>\n` : ''}<link rel="stylesheet"${attr('href', frameStylesPath())}>
+<title>${escapeHtml(o.title)}</title>
+${o.canonical ? `<link rel="canonical"${attr('href', o.canonical)}>\n` : ''}${o.manifest ? `<link rel="stylesheet"${attr('href', o.manifest.css)}>\n` : ''}<link rel="stylesheet"${attr('href', frameStylesPath())}>
 <script${attr('src', frameScriptPath())} defer></script>
 </head>
 <body>
-${renderCard(model, { theme, linkTarget: '_blank' })}
+${o.card}
 </body>
 </html>
 `;
+}
+
+/** The iframe document of a card. */
+export function framePage({ model, theme, page, provider, manifest }: FramePageInput): string {
+  const figure = model.value ? `${colon(model.lang)}${figureText(model.value)}` : '';
+  return frameDocument({
+    lang: model.lang,
+    theme,
+    id: model.id,
+    kind: model.type === 'dataset' ? 'dataset' : 'indicator',
+    title: pageTitle(`${model.label}${figure}`, provider),
+    canonical: page,
+    manifest,
+    card: renderCard(model, { theme, linkTarget: '_blank' }),
+  });
+}
+
+/** Input of {@link missingFramePage}. */
+export interface MissingFrameInput {
+  kind: EmbedKind;
+  id: string;
+  lang: Lang;
+  theme: Theme;
+  /** Absolute public origin, for the link to the list of ids. */
+  origin: string;
+  provider: string;
+  manifest?: WidgetManifest;
+}
+
+/** The iframe document of an unknown id: the not-found card, in the card's look, linking the list of ids. */
+export function missingFramePage({ kind, id, lang, theme, origin, provider, manifest }: MissingFrameInput): string {
+  const w = MISSING_WORDS[lang];
+  return frameDocument({
+    lang,
+    theme,
+    id,
+    kind,
+    title: pageTitle(w[kind], provider),
+    manifest,
+    card: renderMissingCard({
+      kind,
+      id,
+      lang,
+      theme,
+      list: absolute(origin, indicatorsPath(lang)),
+      linkTarget: '_blank',
+    }),
+  });
+}
+
+/** The headers of every frame: the frame policy (any site may frame it), its language, and COEP. */
+const frameHeaders = (lang: Lang) => ({
+  'Content-Security-Policy': FRAME_CSP,
+  'Content-Language': contentLanguage(lang),
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+});
+
+/**
+ * A frame for an id we do not have: a 404 the host's iframe still shows (the not-found card, framed like any card),
+ * never a problem document the frame would refuse to show. Its language and theme are read leniently: whatever the
+ * query says, the reader gets a card.
+ */
+async function sendMissing(c: Context<AppEnv>, kind: EmbedKind, id: string): Promise<Response> {
+  const lang: Lang = /^en\b/i.test(c.req.query('lang') ?? '') ? 'en' : 'zh';
+  const theme: Theme = (['light', 'dark', 'auto'] as const).find((t) => t === c.req.query('theme')) ?? 'light';
+  const html = missingFramePage({
+    kind,
+    id: id.slice(0, 100),
+    lang,
+    theme,
+    origin: publicOrigin(c),
+    provider: c.var.snapshot.meta.title[lang],
+    manifest: await widgetManifest(c),
+  });
+  return c.body(html, 404, {
+    ...frameHeaders(lang),
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': CACHE_NOT_FOUND,
+  });
 }
 
 /** Renders and sends the frame of an indicator or dataset (once per version, origin, build, language, theme). */
@@ -81,27 +177,25 @@ async function sendFrame(c: Context<AppEnv>, target: Indicator | Dataset, lang: 
       manifest,
     }),
   );
-  return send(c, snapshot, rendered, {
-    headers: {
-      'Content-Security-Policy': FRAME_CSP,
-      'Content-Language': contentLanguage(lang),
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-    },
-  });
+  return send(c, snapshot, rendered, { headers: frameHeaders(lang) });
 }
 
 const frameQuery = { lang: LangParam, theme: ThemeParam };
 
-/** `GET /embed/:id?lang=zh|en&theme=light|dark|auto` */
+/** `GET /embed/:id?lang=zh|en&theme=light|dark|auto`; an unknown id is the framed not-found card, 404. */
 export const indicatorFrame = async (c: Context<AppEnv>) => {
-  const indicator = indicatorOr404(c.var.snapshot, c.req.param('id') ?? '');
+  const id = c.req.param('id') ?? '';
+  const indicator = c.var.snapshot.indicator(id);
+  if (!indicator) return sendMissing(c, 'indicator', id);
   const { lang, theme } = parseQuery(c, frameQuery);
   return sendFrame(c, indicator, lang, theme);
 };
 
-/** `GET /embed/dataset/:id?lang=zh|en&theme=light|dark|auto` */
+/** `GET /embed/dataset/:id?lang=zh|en&theme=light|dark|auto`; an unknown id is the framed not-found card, 404. */
 export const datasetFrame = async (c: Context<AppEnv>) => {
-  const dataset = datasetOr404(c.var.snapshot, c.req.param('id') ?? '');
+  const id = c.req.param('id') ?? '';
+  const dataset = c.var.snapshot.dataset(id);
+  if (!dataset) return sendMissing(c, 'dataset', id);
   const { lang, theme } = parseQuery(c, frameQuery);
   return sendFrame(c, dataset, lang, theme);
 };

@@ -26,3 +26,18 @@ export const WIDGET_WORDS = {
     retry: 'Retry',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
+
+/**
+ * The not-found card of an unknown id (the widget's and the iframe's): what was not found, the id asked for, and the
+ * link to the list of ids.
+ */
+export const MISSING_WORDS = {
+  zh: { indicator: '未找到该指标', dataset: '未找到该数据集', id: '编号：', list: '查看全部指标' },
+  en: { indicator: 'No such indicator', dataset: 'No such dataset', id: 'Id: ', list: 'See all indicators' },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+/** The grey badge of an unknown id (server only: the widget bundle never imports it). */
+export const BADGE_WORDS = {
+  zh: { notFound: '未找到', indicator: '指标' },
+  en: { notFound: 'not found', indicator: 'indicator' },
+} as const satisfies Record<Lang, Record<string, string>>;

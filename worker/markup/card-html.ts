@@ -22,8 +22,10 @@
  */
 import { type CardFigure, type CardModel, figureText } from '../card/model';
 import { DEFAULT_THEME, type Theme } from '../card/theme';
+import { MISSING_WORDS } from '../language/card-words';
 import { colon } from '../language/punctuation';
 import { LANG_TAGS } from '../language/tags';
+import type { Lang } from '../schema';
 import { attr, escapeHtml, safeHref } from './escape';
 
 /** How a card is written out. */
@@ -83,6 +85,33 @@ export function renderCard(model: CardModel, options: RenderCardOptions = {}): s
   return `<div${attr('class', `zz ${options.theme ?? DEFAULT_THEME}`)}${attr('lang', LANG_TAGS[model.lang])}>
   <div${attr('class', `card ${model.type}`)} part="card" role="group" aria-labelledby="l">
 ${out.join('\n')}
+  </div>
+</div>`;
+}
+
+/** Input of {@link renderMissingCard}. */
+export interface MissingCardInput {
+  kind: 'indicator' | 'dataset';
+  /** The id asked for (any text: it is escaped). */
+  id: string;
+  lang: Lang;
+  theme?: Theme;
+  /** Absolute URL of the list of ids (the indicators catalog page). */
+  list: string;
+  linkTarget?: '_blank';
+}
+
+/**
+ * The not-found card, as the widget draws it for an unknown id: the card's box and look, a label saying what was not
+ * found, the id asked for, and a link to the list of ids. `.card.missing` has no reserved height: it is small.
+ */
+export function renderMissingCard({ kind, id, lang, theme, list, linkTarget }: MissingCardInput): string {
+  const w = MISSING_WORDS[lang];
+  return `<div${attr('class', `zz ${theme ?? DEFAULT_THEME}`)}${attr('lang', LANG_TAGS[lang])}>
+  <div class="card missing" part="card" role="group" aria-labelledby="l">
+    <p class="label" id="l" part="label">${escapeHtml(w[kind])}</p>
+    <p class="note" part="note">${escapeHtml(w.id)}<code>${escapeHtml(id)}</code></p>
+    <p class="foot" part="foot"><a${attr('href', safeHref(list))} part="source"${attr('target', linkTarget)}${attr('rel', linkTarget ? 'noopener' : undefined)}>${escapeHtml(w.list)}</a></p>
   </div>
 </div>`;
 }

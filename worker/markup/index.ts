@@ -7,7 +7,13 @@
  * const code = await embedCode(c, indicator, 'zh');
  * code.html; // '<script src="…/widgets/widget.<hash>.js" integrity="sha384-…" …></script>\n<zz-indicator …>…'
  */
-export { type RenderCardOptions, renderCard, renderFallback } from './card-html';
+export {
+  type MissingCardInput,
+  type RenderCardOptions,
+  renderCard,
+  renderFallback,
+  renderMissingCard,
+} from './card-html';
 export {
   cardModel,
   type EmbedCode,

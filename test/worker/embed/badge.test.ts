@@ -91,10 +91,38 @@ describe('/badge/:id.svg', () => {
   });
 
   it.each([
-    ['/badge/no-such-indicator.svg', 404, []],
-    ['/badge/platforms-total.png', 404, []],
-    ['/badge/platforms-total', 404, []],
-    ['/badge/..%2Fetc.svg', 404, []],
+    ['/badge/no-such-indicator.svg', 'zh', 'no-such-indicator', '未找到'],
+    ['/badge/no-such-indicator.svg?lang=en&v=3', 'en', 'no-such-indicator', 'not found'],
+    ['/badge/Platforms-Total.svg?lang=EN', 'en', 'Platforms-Total', 'not found'],
+    ['/badge/platforms-total.png', 'zh', 'platforms-total.png', '未找到'],
+    ['/badge/platforms-total', 'zh', 'platforms-total', '未找到'],
+    ['/badge/..%2Fetc.svg', 'zh', '../etc', '未找到'],
+    ['/badge/%3Cscript%3Ex%3C%2Fscript%3E.svg', 'zh', '<script>x</script>', '未找到'],
+  ] as const)('%s → the grey not-found badge, 404', async (path, lang, shown, words) => {
+    const res = await get(path);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('Content-Type')).toBe('image/svg+xml; charset=utf-8');
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/^default-src 'none'/);
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=60');
+    const svg = await res.text();
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toMatch(/<(script|style|image|a|foreignObject)\b|href=/);
+    const doc = parser.parse(svg) as Svg;
+    expect(doc.svg.role).toBe('img');
+    expect(doc.svg['xml:lang' as 'role']).toBe(lang);
+    expect(doc.svg['aria-label']).toBe(
+      `${lang === 'zh' ? '指标' : 'indicator'} ${shown}${lang === 'zh' ? '：' : ': '}${words}`,
+    );
+    expect(doc.svg.title).toBe(doc.svg['aria-label']);
+    const texts = doc.svg.g
+      .flatMap((g) => g.text ?? [])
+      .map((t) => t['#text'].replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    expect(texts).toEqual([shown, words]);
+    // Grey on the right, as shields.io answers an unknown badge.
+    expect(doc.svg.g[0]!.rect![1]).toMatchObject({ fill: '#6e7781' });
+  });
+
+  it.each([
     ['/badge/platforms-total.svg?lang=de', 400, ['lang']],
     ['/badge/platforms-total.svg?style=flat', 400, ['style']],
   ] as const)('%s → %i problem', async (path, status, names) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FRAME_CSP } from '../../../worker/embed/frame';
 import { formatValue } from '../../../worker/format';
 import { LANGS } from '../../../worker/schema';
-import { builtManifest, data, get, hasHostileMarkup, hostileFetch, indicators, problem } from './support';
+import { builtManifest, data, get, hasHostileMarkup, hostileFetch, indicators, ORIGIN, problem } from './support';
 
 /** The start of what the title must name: the card's label (a so-far figure's card is its target's), as far as it fits. */
 const model = (i: (typeof indicators)[number], lang: 'zh' | 'en') => {
@@ -91,18 +91,61 @@ describe('/embed/:id', () => {
   });
 
   it.each([
-    ['/embed/no-such-indicator', 404, []],
-    ['/embed/Platforms_Total', 404, []],
     ['/embed/platforms-total?lang=fr', 400, ['lang']],
     ['/embed/platforms-total?theme=sepia', 400, ['theme']],
     ['/embed/platforms-total?lang=en&lang=zh', 400, ['lang']],
     ['/embed/platforms-total?height=3', 400, ['height']],
-    ['/embed/dataset/no-such-dataset', 404, []],
     ['/embed/dataset/innovation-platforms?theme=', 400, ['theme']],
   ] as const)('%s → %i problem', async (path, status, names) => {
     const res = await get(path);
     expect(res.status).toBe(status);
     expect((await problem(res)).names).toEqual(names);
+  });
+});
+
+describe('an unknown id in an iframe', () => {
+  it.each([
+    ['/embed/no-such-indicator', 'zh', 'indicator', 'no-such-indicator', '未找到该指标'],
+    ['/embed/Platforms_Total?lang=en&theme=dark', 'en', 'indicator', 'Platforms_Total', 'No such indicator'],
+    ['/embed/dataset/no-such-dataset?lang=EN-us', 'en', 'dataset', 'no-such-dataset', 'No such dataset'],
+    ['/embed/dataset/no-such-dataset?lang=fr&utm_source=x', 'zh', 'dataset', 'no-such-dataset', '未找到该数据集'],
+  ] as const)(
+    '%s: a 404 frame the host still shows, with the not-found card (%s)',
+    async (path, lang, kind, id, words) => {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      // Framed like any card: the frame policy, no X-Frame-Options DENY; cached briefly, as a 404 is.
+      expect(res.headers.get('Content-Security-Policy')).toBe(FRAME_CSP);
+      expect(res.headers.has('X-Frame-Options')).toBe(false);
+      expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+      expect(res.headers.get('Content-Language')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+      expect(res.headers.get('Cache-Control')).toBe('public, max-age=60');
+      const html = await res.text();
+      expect(html).toMatch(new RegExp(`^<!DOCTYPE html>\n<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"`));
+      expect(html).toContain(`data-zz-embed="${id}" data-zz-kind="${kind}"`);
+      expect(html).toContain('<div class="card missing" part="card" role="group" aria-labelledby="l">');
+      expect(html).toContain(`<p class="label" id="l" part="label">${words}</p>`);
+      expect(html).toContain(`<code>${id}</code>`);
+      // Where the ids are: the catalog page, in the card's language, opened outside the frame.
+      expect(html).toContain(
+        `<a href="${ORIGIN}${lang === 'zh' ? '' : '/en'}/indicators" part="source" target="_blank" rel="noopener">`,
+      );
+      expect(html).toContain(`<title>${words} · `);
+      // The card's stylesheet and the height reporter, as in every frame; nothing inline.
+      expect(html).toContain('<script src="/embed/resize.js" defer></script>');
+      expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/);
+      expect(html).not.toContain('canonical');
+      if (path.includes('theme=dark')) expect(html).toContain('<div class="zz dark" lang="en">');
+    },
+  );
+
+  it('writes a hostile id as text', async () => {
+    const res = await get('/embed/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).not.toContain('<img');
+    expect(html).toContain('<code>&lt;img src=x onerror=alert(1)&gt;</code>');
   });
 });
 
