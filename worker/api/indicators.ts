@@ -24,7 +24,7 @@ const filterKey = (filters: Filters) => FILTERS.map((name) => `${name}=${filters
 const indicatorJson = (c: Context<AppEnv>, indicator: Indicator, lang: Lang | undefined): string => {
   const origin = publicOrigin(c);
   return c.var.snapshot.memo(`api:indicator-json:${indicator.id}|${lang ?? '*'}|${origin}`, () =>
-    JSON.stringify(localize(ApiIndicatorSchema, presentIndicator(indicator, origin), lang)),
+    JSON.stringify(localize(ApiIndicatorSchema, presentIndicator(indicator, origin, c.var.snapshot), lang)),
   );
 };
 

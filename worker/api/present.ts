@@ -23,7 +23,7 @@ import {
   newsAnchor,
 } from '../links';
 import type { Dataset, Indicator, NewsItem } from '../schema';
-import type { Observation, Revision, SeriesPoint } from '../store';
+import type { LiveSnapshot, Observation, Revision, SeriesPoint } from '../store';
 import type {
   ApiIndexSchema,
   ApiIndicatorSchema,
@@ -111,10 +111,21 @@ export const presentSeriesPoint = (p: SeriesPoint): ApiSeriesObservation => ({
   published: p.publishedAt,
 });
 
-/** An indicator with links to its API resource, HTML page, dataset, iframe card and SVG badge. */
-export function presentIndicator(indicator: Indicator, origin: string): ApiIndicator {
+/** An indicator's series in brief (`[period, value]`, oldest first) from a live snapshot, if it has two or more points. */
+export function compactSeries(snapshot: Snapshot, id: string): ApiIndicator['series'] {
+  const points = 'series' in snapshot ? (snapshot as LiveSnapshot).series(id) : undefined;
+  return points && points.length >= 2 ? points.map((p) => [p.period, p.value]) : undefined;
+}
+
+/**
+ * An indicator with links to its API resource, HTML page, dataset, iframe card and SVG badge; with `snapshot` (a live
+ * one), also its series in brief when it has two or more observations.
+ */
+export function presentIndicator(indicator: Indicator, origin: string, snapshot?: Snapshot): ApiIndicator {
+  const series = snapshot && compactSeries(snapshot, indicator.id);
   return {
     ...indicator,
+    ...(series ? { series } : {}),
     links: {
       self: absolute(origin, apiIndicator(indicator.id)),
       html: absolute(origin, indicatorPath(indicator.id, 'zh')),

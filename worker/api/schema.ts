@@ -46,8 +46,22 @@ export const IndicatorLinksSchema = v.object({
   badge: UrlSchema,
 });
 
-/** One figure of the article as the API serves it: the data plus links. */
-export const ApiIndicatorSchema = v.object({ ...IndicatorSchema.entries, links: IndicatorLinksSchema });
+/**
+ * An indicator's observations in brief, `[period, value]` oldest period first, when it has two or more (the cards draw
+ * them as a sparkline from the one batch they fetch); the full series with sources is `/indicators/{id}/series`.
+ */
+export const CompactSeriesSchema = v.pipe(
+  v.array(v.tuple([PeriodSchema, v.number()])),
+  v.minLength(2),
+  v.description('Observations as [period, value] (base units), oldest period first; only with two or more.'),
+);
+
+/** One figure of the article as the API serves it: the data plus links (and its series in brief, if it has one). */
+export const ApiIndicatorSchema = v.object({
+  ...IndicatorSchema.entries,
+  series: v.optional(CompactSeriesSchema),
+  links: IndicatorLinksSchema,
+});
 
 /** Where to get a dataset in other forms. */
 export const DatasetLinksSchema = v.object({
