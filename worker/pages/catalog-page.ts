@@ -31,7 +31,8 @@ function group(dataset: Dataset, lang: Lang): Html {
   const id = `group-${dataset.id}`;
   return h`<section class="catalog-group" aria-labelledby="${id}" data-filter-group>
 <h2 id="${id}"><a href="${datasetPath(dataset.id, lang)}">${dataset.title[lang]}</a></h2>
-<table aria-labelledby="${id}">
+<table>
+<caption>${w.tableCaption(dataset.title[lang], dataset.indicators.length)}</caption>
 <thead><tr><th scope="col">${w.colIndicator}</th><th scope="col">${w.colFigure}</th><th scope="col">${w.colWhen}</th></tr></thead>
 <tbody>
 ${dataset.indicators.map(
