@@ -1,7 +1,9 @@
 /**
  * `/demo`: every card kind (number, target with progress, ranking, dataset)
  * in both languages and both themes through the real widget script, then the
- * `<div>` placeholder, iframe and badge forms, and the embed code. The page
+ * `<div>` placeholder, iframe and badge forms, and the embed code. Chinese
+ * first (the page's language), English after each heading and paragraph; it
+ * says when to choose which form and links the catalog of indicators. The page
  * runs under the same strict CSP a government site would: everything is
  * same-origin, nothing inline.
  */
@@ -10,7 +12,8 @@ import { CARD_TYPES, type CardType, indicatorCard, indicatorCardType, type Theme
 import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { parseQuery, publicOrigin, render, send } from '../http';
-import { demoStylesPath, hostScriptPath } from '../links';
+import { contentLanguage, LANG_TAGS, WEBMASTER_WORDS } from '../language';
+import { demoStylesPath, hostScriptPath, indicatorsPath } from '../links';
 import { attr, embedSnippet, escapeHtml, scriptTag, type WidgetManifest, widgetManifest } from '../markup';
 import { type Dataset, type Indicator, LANGS, type Lang } from '../schema';
 
@@ -102,37 +105,44 @@ ${cards.join('\n')}
   );
   const sample = code(first!.target, 'zh');
 
+  const advice = (lang: Lang) =>
+    `<ul${attr('lang', LANG_TAGS[lang])}>\n${WEBMASTER_WORDS[lang].builder.advice.map((a) => `<li>${escapeHtml(a)}</li>`).join('\n')}\n</ul>`;
+  const both = (zh: string, en: string) => `${escapeHtml(zh)} · <span lang="en">${escapeHtml(en)}</span>`;
+
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${LANG_TAGS.zh}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<title>${escapeHtml(`Embed kit demo · 嵌入示例 · ${snapshot.meta.title.en}`)}</title>
+<title>${escapeHtml(`嵌入示例 · Embed kit demo · ${snapshot.meta.title.zh}`)}</title>
 <link rel="stylesheet"${attr('href', demoStylesPath())}>
 ${scriptTag('', manifest)}
 <script${attr('src', hostScriptPath())} defer></script>
 </head>
 <body>
 <header>
-<h1>${escapeHtml(`${snapshot.meta.title.zh} · ${snapshot.meta.title.en}`)}: embed kit demo</h1>
-<p>Every card kind in Chinese and English, light and dark, through the real widget script under a strict Content-Security-Policy (<code>${escapeHtml(DEMO_CSP)}</code>). Without JavaScript each card still reads right: its fallback text comes from the server.</p>
-<p lang="zh">每种卡片的中英文、浅色与深色版本。即使不运行 JavaScript，卡片中的服务器端文本也完整可读。</p>
+<h1>${escapeHtml(`${snapshot.meta.title.zh}：嵌入示例`)}<br><span lang="en">${escapeHtml(`${snapshot.meta.title.en}: embed kit demo`)}</span></h1>
+<p>每种卡片的中英文、浅色与深色版本，全部通过真实的组件脚本显示，页面使用严格的内容安全策略（<code lang="en">${escapeHtml(DEMO_CSP)}</code>）。即使不运行 JavaScript，卡片中由服务器生成的文字也完整可读。要嵌入某个数字，请在<a${attr('href', indicatorsPath('zh'))}>全部指标</a>中打开它的页面，用“嵌入此数字”生成代码。</p>
+<p lang="en">Every card kind in Chinese and English, light and dark, through the real widget script under a strict Content-Security-Policy. Without JavaScript each card still reads right: its fallback text comes from the server. To embed a figure, open its page from <a${attr('href', indicatorsPath('en'))}>All indicators</a> and use “Embed this figure”.</p>
 </header>
 <main>
-<h2>Custom element · 自定义元素 &lt;zz-indicator&gt;</h2>
+<h2>${both('选择哪种方式', 'Which form to choose')}</h2>
+${advice('zh')}
+${advice('en')}
+<h2>${both('自定义元素 <zz-indicator>', 'Custom element')}</h2>
 ${sections.join('\n')}
-<h2>Placeholder for CMSes that strip unknown tags · &lt;div&gt; 占位</h2>
+<h2>${both('占位元素 <div>（用于会删除未知标签的内容管理系统）', 'Placeholder for CMSes that strip unknown tags')}</h2>
 <div class="demo-grid">
 ${divs.join('\n')}
 </div>
-<h2>Iframe, no script on the host page · 内嵌框架</h2>
+<h2>${both('内嵌框架（页面上不运行脚本）', 'Iframe, no script on the host page')}</h2>
 <div class="demo-grid">
 ${frames.join('\n')}
 </div>
-<h2>SVG badges · 徽章</h2>
+<h2>${both('徽章（SVG 图片）', 'SVG badges')}</h2>
 <p>${badges.join('\n')}</p>
-<h2>Embed code · 嵌入代码</h2>
+<h2>${both('嵌入代码', 'Embed code')}</h2>
 <pre><code>${escapeHtml(sample.html)}</code></pre>
 <pre><code>${escapeHtml(sample.iframe)}</code></pre>
 <pre><code>${escapeHtml(sample.markdown)}</code></pre>
@@ -152,6 +162,6 @@ export const demo = async (c: Context<AppEnv>) => {
     demoPage(snapshot, origin, manifest),
   );
   return send(c, snapshot, rendered, {
-    headers: { 'Content-Security-Policy': DEMO_CSP, 'Content-Language': 'en, zh-CN' },
+    headers: { 'Content-Security-Policy': DEMO_CSP, 'Content-Language': contentLanguage() },
   });
 };
