@@ -11,11 +11,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
-const result = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'zhuzhou-open-data', '--local'], {
-  cwd: root,
-  stdio: ['ignore', 'inherit', 'inherit'],
-  env: { ...process.env, CI: 'true' },
-});
+// Extra arguments go to wrangler (a test passes `--persist-to <dir>` to keep its database out of .wrangler/state).
+const result = spawnSync(
+  wrangler,
+  ['d1', 'migrations', 'apply', 'zhuzhou-open-data', '--local', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, CI: 'true' },
+  },
+);
 if (result.status !== 0) {
   console.error('start: applying the D1 migrations to the local database failed (see above)');
   process.exit(result.status ?? 1);
