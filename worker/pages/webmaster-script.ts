@@ -91,7 +91,9 @@ export const WEBMASTER_JS = `(function () {
 
 /**
  * Styles of the catalog and the builder, added to the site's one stylesheet (`assets.ts`) in its colours. No new
- * colour: contrast is the site's (checked in `site-css.test.ts`).
+ * colour: contrast is the site's (checked in `site-css.test.ts`). On a phone the catalog's rows stack (name, then
+ * figure and date, side by side where they fit), so no date breaks and nothing is wider than the screen; the column heads stay for
+ * screen readers.
  */
 export const WEBMASTER_CSS = `.filter{margin:1rem 0 .25rem}
 .filter label{display:block;font-weight:600}
@@ -99,6 +101,9 @@ export const WEBMASTER_CSS = `.filter{margin:1rem 0 .25rem}
 .filter-count{font-weight:600}
 .catalog .id{display:block;font-size:.8rem;font-weight:400;color:var(--muted);overflow-wrap:anywhere}
 .catalog .when time{white-space:nowrap}
+@media (max-width:36rem){.catalog thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.catalog tr{display:flex;flex-wrap:wrap;gap:0 1rem;border-bottom:1px solid var(--line);padding:.4rem 0}
+.catalog th,.catalog td{display:block;border:0;padding:0}.catalog tbody th{flex:1 0 100%}}
 .builder fieldset{display:inline-block;vertical-align:top;border:1px solid var(--line);border-radius:.25rem;margin:.5rem 1rem .5rem 0;padding:.25rem .75rem .5rem}
 .builder legend{font-weight:600;padding:0 .25rem}
 .builder fieldset label{display:inline-block;margin-inline-end:1rem}
