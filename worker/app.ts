@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { api } from './api';
+import { buildOpenApiDocument } from './api/openapi';
 import { bundledSource, type DataSource } from './data-source';
 import { embed } from './embed';
 import type { AppEnv } from './env';
@@ -8,7 +9,7 @@ import { feeds } from './feeds';
 import { DATA_STATE_HEADER, edgeCache, guard, Problem, problemResponse, readData, securityHeaders } from './http';
 import { pathLang } from './language';
 import { API_BASE, apiDatasets, apiOpenApi, isApiPath } from './links';
-import { notFound, pages } from './pages';
+import { apiReferencePages, notFound, type OpenApiDocument, pages } from './pages';
 import { dataStateHeader } from './store';
 
 /**
@@ -59,6 +60,10 @@ export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
   app.route(API_BASE, api);
   app.route('/', feeds);
   app.route('/', pages);
+  app.route(
+    '/',
+    apiReferencePages((snapshot) => buildOpenApiDocument(snapshot) as unknown as OpenApiDocument),
+  );
   app.route('/', embed);
 
   // Negotiated like a missing page (browsers get the HTML 404 page in the path's language, everyone else

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../data-source';
-import { LANG_TAGS, WORDS } from '../language';
+import { colon, LANG_TAGS, SITE_WORDS, WORDS } from '../language';
 import { apiDataset, apiDatasetCsv, datasetPath, homePath, indicatorPath } from '../links';
 import type { Dataset, Indicator, Lang } from '../schema';
 import { embedBuilder } from './embed-builder';
@@ -11,8 +11,13 @@ import { formatLinks } from './landing';
 import { feedLinks, layout, type PageOptions, sourceLine } from './layout';
 import { sourceQuote } from './quote';
 
-function figureItem(indicator: Indicator, lang: Lang): Html {
+/**
+ * One figure of the dataset. `quotedBy` is the figure above that already shows the same sentence: the quote is then
+ * shown once, and this figure points to it.
+ */
+function figureItem(indicator: Indicator, lang: Lang, quotedBy?: Indicator): Html {
   const w = WORDS[lang];
+  const s = SITE_WORDS[lang].sentence;
   return h`<li id="${indicator.id}">
 <h3><a href="${indicatorPath(indicator.id, lang)}">${indicator.label[lang]}</a></h3>
 <p class="figure">${figureData(indicator, lang)}</p>
@@ -21,9 +26,24 @@ function figureItem(indicator: Indicator, lang: Lang): Html {
 <dt>${w.kind}</dt><dd>${w.kinds[indicator.kind]} · ${w.measures[indicator.measure]}</dd>
 <dt>${w.originalFigure}</dt><dd lang="${LANG_TAGS.zh}">${indicator.figure}</dd>
 </dl>
-${sourceQuote(indicator.source, lang)}
+${
+  quotedBy
+    ? h`<p class="same-quote">${s.sameQuote}${colon(lang)}<a href="#${quotedBy.id}">${s.sameQuoteLink(quotedBy.label[lang])}</a></p>`
+    : sourceQuote(indicator.source, lang)
+}
 </li>
 `;
+}
+
+/** Each figure with the first figure above it that has the same quote (same sentence and source), if any. */
+export function withQuotesOnce(indicators: readonly Indicator[]): [Indicator, Indicator | undefined][] {
+  const first = new Map<string, Indicator>();
+  return indicators.map((i) => {
+    const key = JSON.stringify([i.source.quote, i.source.publisher.zh, i.source.title.zh, i.source.section?.zh]);
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, i);
+    return [i, earlier];
+  });
 }
 
 /**
@@ -57,7 +77,7 @@ ${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feeds)}
 <section aria-labelledby="figures">
 <h2 id="figures">${w.indicators}</h2>
 <ol class="figures">
-${dataset.indicators.map((i) => figureItem(i, lang))}</ol>
+${withQuotesOnce(dataset.indicators).map(([i, quotedBy]) => figureItem(i, lang, quotedBy))}</ol>
 </section>
 ${embed ? embedBuilder(dataset, embed, embed.variants, lang) : ''}`;
   return layout({

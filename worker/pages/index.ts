@@ -6,22 +6,26 @@
  * must not break it); the canonical link names the one URL of each page.
  */
 import { Hono } from 'hono';
+import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { fnv1a, send } from '../http';
 import { LANG_PREFIX } from '../language';
 import { apiDatasets, homePath, localized, problemsPath, ROUTES } from '../links';
 import { embedCode, widgetManifest } from '../markup';
 import type { Lang } from '../schema';
+import { apiReferencePage, type OpenApiDocument } from './api-reference';
 import { serveAsset } from './assets';
 import { catalogPage } from './catalog-page';
 import { datasetPage } from './dataset-page';
 import { BUILDER_CSP, builderVariants } from './embed-builder';
 import { indicatorPage } from './indicator-page';
 import { landingPage } from './landing';
+import { serveFavicon } from './mark';
 import { notFound } from './not-found';
 import { pageHeaders, renderPage, sendPage } from './page-response';
 import { isProblemType, problemPage, problemsIndexPage } from './problem-page';
 import { PUBLISH_CSP, publishPage } from './publish-page';
+import { serveRobots, serveSitemap } from './sitemap';
 
 export { pathLang } from '../language';
 export { notFound } from './not-found';
@@ -90,3 +94,21 @@ for (const lang of ['zh', 'en'] as const) {
 pages.get(LANG_PREFIX.en, (c) => c.redirect(homePath('en'), 301));
 
 pages.get(ROUTES.siteAsset, serveAsset);
+pages.get(ROUTES.favicon, serveFavicon);
+pages.get(ROUTES.robots, serveRobots);
+pages.get(ROUTES.sitemap, serveSitemap);
+
+export type { OpenApiDocument } from './api-reference';
+
+/**
+ * The API reference pages (`apiReferencePath(lang)`), rendered from the OpenAPI document of this data version. The
+ * app passes the API's document builder in, because features do not import each other.
+ */
+export function apiReferencePages(document: (snapshot: Snapshot) => OpenApiDocument): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  for (const lang of ['zh', 'en'] as const)
+    routes.get(localized(lang, ROUTES.apiReference), (c) =>
+      sendPage(c, 'api-reference', lang, (o) => apiReferencePage(c.var.snapshot, document(c.var.snapshot), o)),
+    );
+  return routes;
+}

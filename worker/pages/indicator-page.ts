@@ -1,6 +1,6 @@
 import type { Snapshot } from '../data-source';
 import { formatNumber } from '../format';
-import { colon, fullStop, LANG_TAGS, listSeparator, WORDS } from '../language';
+import { colon, fullStop, LANG_TAGS, listSeparator, SITE_WORDS, WORDS } from '../language';
 import {
   absolute,
   apiDataset,
@@ -12,6 +12,7 @@ import {
   oembedPath,
 } from '../links';
 import type { Indicator, Lang } from '../schema';
+import { seriesSection } from './chart';
 import { embedBuilder } from './embed-builder';
 import type { PageEmbed } from './embed-code';
 import { figureData, figureText, periodHtml, whenHtml } from './figures';
@@ -19,6 +20,7 @@ import { type Html, h } from './html';
 import { formatLinks } from './landing';
 import { feedLinks, indicatorFeedLinks, layout, type PageOptions } from './layout';
 import { sourceQuote } from './quote';
+import { detailSentences } from './sentences';
 
 const link = (indicator: Indicator, lang: Lang): Html =>
   h`<a href="${indicatorPath(indicator.id, lang)}">${indicator.label[lang]}</a>`;
@@ -102,8 +104,11 @@ export function indicatorPage(
   const main = h`<h1>${label}</h1>
 <p class="figure">${figureData(indicator, lang)}</p>
 <p class="muted">${whenHtml(indicator, lang)} · ${w.kinds[indicator.kind]}</p>
-${indicator.description ? h`<p>${indicator.description[lang]}</p>\n` : ''}<section aria-labelledby="details">
+${indicator.description ? h`<p>${indicator.description[lang]}</p>\n` : ''}${seriesSection(indicator, snapshot, lang)}<section aria-labelledby="details">
 <h2 id="details">${w.details}</h2>
+${detailSentences(indicator, lang)}
+<details class="codes">
+<summary>${SITE_WORDS[lang].codes}</summary>
 <dl class="facts">
 <dt>${w.identifier}</dt><dd><code>${indicator.id}</code></dd>
 <dt>${w.dataset}</dt><dd><a href="${datasetPath(dataset.id, lang)}">${dataset.title[lang]}</a></dd>
@@ -115,6 +120,7 @@ ${indicator.description ? h`<p>${indicator.description[lang]}</p>\n` : ''}<secti
 <dt>${w.period}</dt><dd>${periodHtml(indicator.period, lang)} <code>${indicator.period}</code></dd>
 ${indicator.asOf ? h`<dt>${w.asOf}</dt><dd>${periodHtml(indicator.asOf, lang)} <code>${indicator.asOf}</code></dd>\n` : ''}<dt>${w.originalFigure}</dt><dd lang="${LANG_TAGS.zh}">${indicator.figure}</dd>
 </dl>
+</details>
 </section>
 ${relations(indicator, snapshot, lang)}<section aria-labelledby="source">
 <h2 id="source">${w.source}</h2>

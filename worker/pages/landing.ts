@@ -13,6 +13,7 @@ import {
 } from '../links';
 import type { Dataset, Lang, NewsItem } from '../schema';
 import { figureData, timeText, whenHtml } from './figures';
+import { headlineCards } from './headline';
 import { type Html, h } from './html';
 import { catalogJsonLd } from './json-ld';
 import { type FeedLink, feedLinks, layout, type PageOptions, sourceLine } from './layout';
@@ -72,7 +73,7 @@ export function landingPage(snapshot: Snapshot, { lang, origin }: PageOptions): 
 <p class="lede">${meta.description[lang]}</p>
 <p>${w.lede}</p>
 <p class="muted">${sourceLine(meta, lang)}</p>
-<section aria-labelledby="get-data">
+${headlineCards(snapshot, lang)}<section aria-labelledby="get-data">
 <h2 id="get-data">${w.getData}</h2>
 <ul class="links">
 <li><a href="${apiDatasets()}" type="application/json">${w.catalogJson}</a></li>

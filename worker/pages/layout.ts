@@ -1,10 +1,12 @@
 import type { CatalogMeta } from '../data-source';
 import { formatPeriod } from '../format';
-import { colon, fullStop, LANG_TAGS, otherLang, paren, WEBMASTER_WORDS, WORDS } from '../language';
+import { colon, fullStop, LANG_TAGS, otherLang, paren, SITE_WORDS, WEBMASTER_WORDS, WORDS } from '../language';
 import {
   absolute,
+  apiReferencePath,
   FEED_FORMAT_NAMES,
   FEED_FORMATS,
+  faviconPath,
   feedPath,
   homePath,
   indicatorFeedPath,
@@ -15,6 +17,7 @@ import {
 import type { Lang } from '../schema';
 import { PAGE_SCRIPT, STYLESHEET } from './assets';
 import { type Html, h, jsonForScript } from './html';
+import { markSvg } from './mark';
 
 /** What a page render needs besides the data: language and the public origin. */
 export interface PageOptions {
@@ -156,18 +159,19 @@ ${
 `,
   ),
 )}<link rel="stylesheet" href="${STYLESHEET.path}">
-<link rel="icon" href="data:,">
+<link rel="icon" href="${faviconPath()}" type="image/svg+xml">
 ${page.script ? h`<script src="${PAGE_SCRIPT.path}" defer></script>\n` : ''}${page.head ?? ''}${
   page.jsonLd === undefined ? '' : h`<script type="application/ld+json">${jsonForScript(page.jsonLd)}</script>\n`
 }</head>
 <body>
 <a class="skip" href="#main">${w.skip}</a>
 <header class="site"><div class="wrap">
-<a class="brand" href="${homePath(lang)}">${site}<span lang="${LANG_TAGS[other]}">${meta.title[other]}</span></a>
+<a class="brand" href="${homePath(lang)}">${markSvg()}<span class="brand-text">${site}<span lang="${LANG_TAGS[other]}">${meta.title[other]}</span></span></a>
 <nav aria-label="${w.siteNav}"><ul>
 <li><a href="${homePath(lang, 'datasets')}">${w.datasets}</a></li>
 <li><a href="${indicatorsPath(lang)}">${WEBMASTER_WORDS[lang].catalog.nav}</a></li>
 <li><a href="${homePath(lang, 'get-data')}">${w.getData}</a></li>
+<li><a href="${apiReferencePath(lang)}">${SITE_WORDS[lang].apiReference.nav}</a></li>
 <li><a href="${problemsPath(lang)}">${w.problems}</a></li>
 <li><a href="${publishPath(lang)}">${w.publish.nav}</a></li>
 </ul></nav>
