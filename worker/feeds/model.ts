@@ -12,7 +12,6 @@ import {
   feedPath,
   homePath,
   indicatorFeedPath,
-  newsAnchor,
 } from '../links';
 import type { Indicator, Lang, Localized, NewsItem } from '../schema';
 import { instant, periodStart } from './dates';
@@ -31,6 +30,7 @@ import {
   blocksHtml,
   blocksText,
   datasetBlocks,
+  datasetItemSummary,
   datasetItemTitle,
   labelWithKind,
   newsBlocks,
@@ -62,7 +62,7 @@ export interface FeedItem {
   updated: string;
   /** Plain-text summary. */
   summary: string;
-  /** The full body as an HTML fragment, Chinese first. */
+  /** The full body as an HTML fragment, in the feed's language. */
   html: string;
   /** The full body as plain text. */
   text: string;
@@ -71,12 +71,12 @@ export interface FeedItem {
   related: { href: string; title: string }[];
 }
 
-/** A feed: the whole catalog or one dataset, in one language variant. */
+/** A feed: the whole catalog, one dataset or one indicator, in one language. */
 export interface Feed {
   id: string;
   title: string;
   description: string;
-  /** BCP 47 tag of the main language. */
+  /** BCP 47 tag of its language. */
   language: string;
   /** The HTML page the feed stands for. */
   homePage: string;
@@ -95,14 +95,18 @@ export interface FeedScope {
   datasetId?: string;
   /** One indicator's feed: every revision of its figure (not with `datasetId`). */
   indicatorId?: string;
-  /** One language; Chinese with English alongside when absent. */
-  lang?: Lang;
+  /** The one language the feed speaks: titles, text and the pages it links to. */
+  lang: Lang;
   /** Absolute origin for links (`publicOrigin`). */
   origin: string;
 }
 
-/** The languages a variant speaks, the original first. */
-const languagesOf = (lang: Lang | undefined): Lang[] => (lang ? [lang] : ['zh', 'en']);
+/**
+ * Which variant a feed's id names (see `ids.ts`): none for Chinese, the root feed's own id, which every subscriber
+ * of the root had before feeds were split by language (its `?lang=zh` variant is the same feed now); `en` for English,
+ * the id the `?lang=en` feed always had.
+ */
+const variantOf = (lang: Lang): Lang | undefined => (lang === 'zh' ? undefined : lang);
 
 /**
  * The feed for `scope`. Items are newest first by publication time, then in catalog order (revisions: log order,
@@ -114,33 +118,28 @@ const languagesOf = (lang: Lang | undefined): Lang[] => (lang ? [lang] : ['zh', 
  */
 export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
   const { datasetId, indicatorId, lang, origin } = scope;
-  const langs = languagesOf(lang);
-  // Links of the feed and its items go to the pages in the feed's main language.
-  const main = langs[0]!;
+  // Links of the feed and its items go to the pages in the feed's language.
   const urls = urlsFor(origin);
-  const both = (text: Localized, separator = ' · ') => langs.map((l) => text[l]).join(separator);
-  const body = (blocks: (l: Lang) => Block[]) => ({
-    html: langs.map((l) => blocksHtml(blocks(l), l).markup).join('\n'),
-    text: langs.map((l) => blocksText(blocks(l))).join('\n\n'),
-  });
+  const body = (blocks: Block[]) => ({ html: blocksHtml(blocks, lang).markup, text: blocksText(blocks) });
   const category = (d: { id: string; title: Localized }): FeedCategory => ({
     term: d.id,
+    // The scheme names the taxonomy (dataset ids), not a page: the same in both languages.
     scheme: absolute(origin, datasetPath('', 'zh')),
-    label: both(d.title),
+    label: d.title[lang],
   });
   const log = revisionLog(snapshot);
 
   const revisionItem = (change: Change): FeedItem => {
-    const url = changeUrl(change, snapshot, main, urls);
+    const url = changeUrl(change, snapshot, lang, urls);
     const { revision } = change;
     return {
       id: revisionItemId(revision.id),
       url,
-      title: langs.map((l) => changeHeadline(change, l)).join(' · '),
+      title: changeHeadline(change, lang),
       published: revision.publishedAt,
       updated: revision.publishedAt,
-      summary: langs.map((l) => changeSentence(change, l)).join('\n\n'),
-      ...body((l) => changeBlocks(change, snapshot.meta, l, url)),
+      summary: changeSentence(change, lang),
+      ...body(changeBlocks(change, snapshot.meta, lang, url)),
       categories: change.datasets.flatMap((id) => {
         const title = snapshot.dataset(id)?.title ?? log.datasetTitle(id);
         return title ? [category({ id, title })] : [];
@@ -153,14 +152,13 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     const history = log.history(indicatorId);
     if (!history) throw new Error(`No indicator "${indicatorId}"`);
     return feedOf(snapshot, {
-      id: indicatorFeedId(indicatorId, lang),
-      title: `${langs.map((l) => indicatorTitle(history, snapshot, indicatorId, l)).join(' · ')} — ${both(snapshot.meta.title)}`,
-      description: both(indicatorDescription(history, snapshot), '\n\n'),
-      homePage: urls.indicator(indicatorId, main),
+      id: indicatorFeedId(indicatorId, variantOf(lang)),
+      title: `${indicatorTitle(history, snapshot, indicatorId, lang)} — ${snapshot.meta.title[lang]}`,
+      description: indicatorDescription(history, snapshot)[lang],
+      homePage: urls.indicator(indicatorId, lang),
       path: (f) => indicatorFeedPath(f, indicatorId, lang),
       items: history.slice(0, MAX_REVISION_ITEMS).map(revisionItem),
-      main,
-      both,
+      lang,
       origin,
     });
   }
@@ -172,12 +170,12 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
   const datasetItems = datasets.map(
     (d): FeedItem => ({
       id: datasetItemId(d.id),
-      url: urls.dataset(d.id, main),
-      title: langs.map((l) => datasetItemTitle(d, l)).join(' · '),
+      url: urls.dataset(d.id, lang),
+      title: datasetItemTitle(d, lang),
       published: d.issued,
       updated: d.modified,
-      summary: both(d.description, '\n\n'),
-      ...body((l) => datasetBlocks(d, snapshot.meta, l, urls)),
+      summary: datasetItemSummary(d, snapshot.meta, lang),
+      ...body(datasetBlocks(d, snapshot.meta, lang, urls)),
       categories: [category(d)],
       related: [],
     }),
@@ -193,15 +191,15 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     return [
       {
         id: newsItemId(news.id),
-        // The landing page lists the events; each has the anchor `news-<id>`.
-        url: urls.home(main, newsAnchor(news.id)),
-        title: both(news.title),
+        // Every event has its own page (`/news/:id`, `/en/news/:id`).
+        url: urls.news(news.id, lang),
+        title: news.title[lang],
         published: day,
         updated: day,
-        summary: both(news.summary, '\n\n'),
-        ...body((l) => newsBlocks(news, indicators, reported, l, urls)),
+        summary: news.summary[lang],
+        ...body(newsBlocks(news, indicators, reported, lang, urls)),
         categories: reported.map(category),
-        related: reported.map((d) => ({ href: urls.dataset(d.id, main), title: both(d.title) })),
+        related: reported.map((d) => ({ href: urls.dataset(d.id, lang), title: d.title[lang] })),
       },
     ];
   });
@@ -213,14 +211,13 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
 
   const { meta } = snapshot;
   return feedOf(snapshot, {
-    id: feedId(datasetId, lang),
-    title: dataset ? `${both(dataset.title)} — ${both(meta.title)}` : both(meta.title),
-    description: both(dataset ? dataset.description : meta.description, '\n\n'),
-    homePage: dataset ? urls.dataset(dataset.id, main) : urls.home(main),
+    id: feedId(datasetId, variantOf(lang)),
+    title: dataset ? `${dataset.title[lang]} — ${meta.title[lang]}` : meta.title[lang],
+    description: (dataset ? dataset.description : meta.description)[lang],
+    homePage: dataset ? urls.dataset(dataset.id, lang) : urls.home(lang),
     path: (f) => feedPath(f, datasetId, lang),
     items: [...revisionItems, ...datasetItems, ...newsItems],
-    main,
-    both,
+    lang,
     origin,
   });
 }
@@ -235,8 +232,7 @@ function feedOf(
     homePage: string;
     path: (format: FeedFormat) => string;
     items: FeedItem[];
-    main: Lang;
-    both: (text: Localized) => string;
+    lang: Lang;
     origin: string;
   },
 ): Feed {
@@ -253,14 +249,14 @@ function feedOf(
     id: parts.id,
     title: parts.title,
     description: parts.description,
-    language: LANG_TAGS[parts.main],
+    language: LANG_TAGS[parts.lang],
     homePage: parts.homePage,
     urls: Object.fromEntries(FEED_FORMAT_NAMES.map((f) => [f, absolute(parts.origin, parts.path(f))])) as Record<
       FeedFormat,
       string
     >,
     updated: updated ?? meta.article.published,
-    author: { name: parts.both(meta.publisher), url: absolute(parts.origin, homePath(parts.main)) },
+    author: { name: meta.publisher[parts.lang], url: absolute(parts.origin, homePath(parts.lang)) },
     rights: `${meta.license.name} (${meta.license.url})`,
     items,
   };

@@ -8,10 +8,9 @@
 import type { CatalogMeta, Snapshot } from '../data-source';
 import { formatValue, formatWhen, unitWord } from '../format';
 import { colon, fullStop, paren } from '../language';
-import { newsAnchor } from '../links';
 import type { Lang, Localized } from '../schema';
 import { type LiveSnapshot, type Observation, periodEnd, type Revision, SEED_PUBLISHER, seedRevisions } from '../store';
-import { type Block, type Inline, labelWithKind, REVISION_WORDS, sourceLine, type Urls } from './text';
+import { type Block, factSeparator, type Inline, labelWithKind, REVISION_WORDS, sourceLine, type Urls } from './text';
 
 type IndicatorRevision = Extract<Revision, { kind: 'indicator' }>;
 /** An indicator's definition: label, unit, unit label, kind, … (what stays when its value is revised). */
@@ -188,13 +187,14 @@ export function changeSentence(change: Change, lang: Lang): string {
     : headline + stop + REVISION_WORDS[lang].reason + change.revision.reason;
 }
 
-/** Where a change's item links: the indicator's page, the dataset's, or the event on the landing page. */
+/** Where a change's item links: the indicator's page, the dataset's, or the event's own page. */
 export function changeUrl(change: Change, snapshot: Snapshot, lang: Lang, urls: Urls): string {
   const { revision } = change;
   if (change.indicator !== undefined) return urls.indicator(change.indicator, lang);
   if (revision.kind === 'dataset')
     return snapshot.dataset(revision.dataset.id) ? urls.dataset(revision.dataset.id, lang) : urls.home(lang);
-  if (revision.kind === 'news') return urls.home(lang, newsAnchor(revision.news.id));
+  if (revision.kind === 'news')
+    return snapshot.news.some((n) => n.id === revision.news.id) ? urls.news(revision.news.id, lang) : urls.home(lang);
   return urls.home(lang);
 }
 
@@ -223,6 +223,6 @@ export function changeBlocks(change: Change, meta: CatalogMeta, lang: Lang, url:
       : revision.kind === 'dataset'
         ? [w.dataset, { text: revision.dataset.title[lang], href: url }]
         : [];
-  blocks.push({ p: [w.publisher + publisher, ...(subject.length ? [' · ', ...subject] : [])] });
+  blocks.push({ p: [w.publisher + publisher, ...(subject.length ? [factSeparator(lang), ...subject] : [])] });
   return blocks;
 }

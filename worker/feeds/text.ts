@@ -8,7 +8,7 @@
 import type { CatalogMeta } from '../data-source';
 import { formatPeriod, formatValue, formatWhen, unitWord } from '../format';
 import { colon, fullStop, LANG_TAGS, listSeparator, paren, workTitle } from '../language';
-import { absolute, apiDataset, apiDatasetCsv, datasetPath, homePath, indicatorPath } from '../links';
+import { absolute, apiDataset, apiDatasetCsv, datasetPath, homePath, indicatorPath, newsPath } from '../links';
 import type { Dataset, Indicator, Kind, Lang, NewsItem, Source } from '../schema';
 import { el, type Xml } from './xml';
 
@@ -29,7 +29,10 @@ const WORDS = {
     section: '小标题：',
     license: '许可：',
     data: '数据：',
-    dataset: '数据集：',
+    release: '数据发布',
+    update: '数据更新',
+    /** Between two facts of one line (time and place; publisher and figure). */
+    and: '；',
   },
   en: {
     when: 'When: ',
@@ -40,7 +43,9 @@ const WORDS = {
     section: 'section: ',
     license: 'Licence: ',
     data: 'Data: ',
-    dataset: 'Dataset: ',
+    release: 'Data release',
+    update: 'Data update',
+    and: ' · ',
   },
 } as const;
 
@@ -74,6 +79,9 @@ export const REVISION_WORDS = {
   },
 } as const;
 
+/** Between two facts of one line: `；` in Chinese (full-width, our own text), ` · ` in English. */
+export const factSeparator = (lang: Lang): string => WORDS[lang].and;
+
 /** Text, or a link (`showUrl`: plain text also prints the address). */
 export type Inline = string | { text: string; href: string; showUrl?: boolean };
 
@@ -87,6 +95,8 @@ export interface Urls {
   home(lang: Lang, anchor?: string): string;
   dataset(id: string, lang: Lang): string;
   indicator(id: string, lang: Lang): string;
+  /** A news event's own page. */
+  news(id: string, lang: Lang): string;
 }
 
 /** Builds absolute URLs under `origin` from the link module. */
@@ -96,6 +106,7 @@ export function urlsFor(origin: string): Urls {
     home: (lang, anchor) => absolute(origin, homePath(lang, anchor)),
     dataset: (id, lang) => absolute(origin, datasetPath(id, lang)),
     indicator: (id, lang) => absolute(origin, indicatorPath(id, lang)),
+    news: (id, lang) => absolute(origin, newsPath(id, lang)),
   };
 }
 
@@ -124,8 +135,39 @@ export function figureLine(indicator: Indicator, lang: Lang, urls: Urls): Inline
   return [{ text: label, href: urls.indicator(indicator.id, lang) }, colon(lang) + value + paren(lang, when)];
 }
 
-/** Title of a dataset's release item: `数据集：科技创新平台` / `Dataset: Science and technology innovation platforms`. */
-export const datasetItemTitle = (dataset: Dataset, lang: Lang): string => WORDS[lang].dataset + dataset.title[lang];
+/** Whether a dataset has changed since this service first published it (its item is then an update). */
+const isUpdated = (dataset: Pick<Dataset, 'issued' | 'modified'>): boolean => dataset.modified > dataset.issued;
+
+/**
+ * Title of a dataset's item, saying what it is, so the figures it lists are not read as news of the day:
+ * `数据发布：科技创新平台` / `Data release: Science and technology innovation platforms` when the service first
+ * published the dataset, `数据更新：…` / `Data update: …` once it has been modified since.
+ */
+export const datasetItemTitle = (dataset: Dataset, lang: Lang): string =>
+  (isUpdated(dataset) ? WORDS[lang].update : WORDS[lang].release) + colon(lang) + dataset.title[lang];
+
+/**
+ * What a dataset's item is, in a sentence: when this service published (or last updated) the dataset, and that its
+ * figures are the report's, of the periods they name.
+ * `本站于2026年11月27日发布数据集“科技创新平台”，共3项指标；数字引自株洲日报《…》，各注明所属时间。`
+ */
+export function datasetItemSummary(dataset: Dataset, meta: CatalogMeta, lang: Lang): string {
+  const issued = formatPeriod(dataset.issued, lang);
+  const modified = formatPeriod(dataset.modified, lang);
+  const n = dataset.indicators.length;
+  const work = workTitle(lang, meta.article.publisher[lang], meta.article.title[lang]);
+  const month = formatPeriod(meta.article.published.slice(0, 7), lang);
+  if (lang === 'zh') {
+    const what = isUpdated(dataset)
+      ? `本站于${modified}更新数据集“${dataset.title.zh}”（${issued}首次发布），现有${n}项指标`
+      : `本站于${issued}发布数据集“${dataset.title.zh}”，共${n}项指标`;
+    return `${what}；数字引自${work}（${month}），各注明所属时间。`;
+  }
+  const what = isUpdated(dataset)
+    ? `This site updated the dataset “${dataset.title.en}” on ${modified} (first published on ${issued}); it now has ${n} ${n === 1 ? 'figure' : 'figures'}`
+    : `This site published the dataset “${dataset.title.en}” on ${issued}, with ${n} ${n === 1 ? 'figure' : 'figures'}`;
+  return `${what}. The figures are quoted from ${work} (${month}), each with the period it stands for.`;
+}
 
 /**
  * `来源：株洲日报《…》（小标题：…）` / `Source: Zhuzhou Daily, “…” (section: …)`; with a `url` the work links to it
@@ -148,6 +190,7 @@ export function datasetBlocks(dataset: Dataset, meta: CatalogMeta, lang: Lang, u
   const w = WORDS[lang];
 
   return [
+    { p: [datasetItemSummary(dataset, meta, lang)] },
     { p: [dataset.description[lang]] },
     { ul: dataset.indicators.map((indicator) => figureLine(indicator, lang, urls)) },
     {
@@ -176,7 +219,7 @@ export function newsBlocks(
 ): Block[] {
   const w = WORDS[lang];
   const blocks: Block[] = [
-    { p: [w.when + formatPeriod(news.date, lang), news.place ? ` · ${w.where}${news.place[lang]}` : ''] },
+    { p: [w.when + formatPeriod(news.date, lang), news.place ? w.and + w.where + news.place[lang] : ''] },
     { p: [news.summary[lang]] },
   ];
   if (indicators.length) blocks.push({ ul: indicators.map((indicator) => figureLine(indicator, lang, urls)) });

@@ -86,6 +86,26 @@ export interface Words {
   qualifiers: Record<Qualifier, string>;
   /** The data officers' publishing page (`/publish`). */
   publish: PublishWords;
+  /** A news event's own page (`/news/:id`). */
+  newsPage: NewsPageWords;
+}
+
+/** Words of a news event's page. */
+export interface NewsPageWords {
+  /** The crumb and back link to the list of events on the landing page. */
+  allEvents: string;
+  when: string;
+  where: string;
+  /** Heading of the figures the event reports. */
+  figures: string;
+  /** Heading of the datasets those figures belong to. */
+  datasets: string;
+  /** Heading of the verbatim sentence of the report. */
+  source: string;
+  /** Link to the event in the API. */
+  json: string;
+  /** The landing page's link from an event to its page. */
+  more: string;
 }
 
 /**
@@ -252,6 +272,16 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     measures: { level: '总量', increase: '新增量', growth_yoy: '同比增长' },
     units: { count: '数量', percent: '百分比', CNY: '人民币元', rank: '位次' },
     qualifiers: { exact: '确数', at_least: '以上（不少于）', more_than: '多、余、超（多于）', about: '左右（约数）' },
+    newsPage: {
+      allEvents: '大事记',
+      when: '时间',
+      where: '地点',
+      figures: '相关指标',
+      datasets: '相关数据集',
+      source: '报道原文',
+      json: '本条大事记（JSON）',
+      more: '详情',
+    },
     publish: {
       nav: '发布数据',
       title: '发布数据',
@@ -415,6 +445,16 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     },
     units: { count: 'Count', percent: 'Percent', CNY: 'Chinese yuan (CNY)', rank: 'Rank' },
     qualifiers: { exact: 'Exact', at_least: 'At least', more_than: 'More than', about: 'About' },
+    newsPage: {
+      allEvents: 'Events',
+      when: 'When',
+      where: 'Where',
+      figures: 'Figures reported',
+      datasets: 'Datasets',
+      source: 'What the report says',
+      json: 'This event as JSON',
+      more: 'Details',
+    },
     publish: {
       nav: 'Publish',
       title: 'Publish a figure',

@@ -110,11 +110,17 @@ export const API_ROUTES = {
 export const isApiPath = (path: string): boolean =>
   path === API_BASE.slice(0, 4) || path.startsWith(API_BASE.slice(0, 5));
 
-/** Feed route patterns: the catalog's, a dataset's and an indicator's, for one format. */
-export const feedRoutes = (format: FeedFormat): { catalog: string; dataset: string; indicator: string } => ({
-  catalog: `/${FEED_FORMATS[format].file}`,
-  dataset: `${DATASET}/${FEED_FORMATS[format].file}`,
-  indicator: `${INDICATOR}/${FEED_FORMATS[format].file}`,
+/**
+ * Feed route patterns: the catalog's, a dataset's and an indicator's, for one format, in one language: Chinese at
+ * the root (`/feed.xml`), English under `/en` (`/en/feed.xml`), as pages are.
+ */
+export const feedRoutes = (
+  format: FeedFormat,
+  lang: Lang = 'zh',
+): { catalog: string; dataset: string; indicator: string } => ({
+  catalog: localized(lang, `/${FEED_FORMATS[format].file}`),
+  dataset: localized(lang, `${DATASET}/${FEED_FORMATS[format].file}`),
+  indicator: localized(lang, `${INDICATOR}/${FEED_FORMATS[format].file}`),
 });
 
 /**
@@ -166,7 +172,7 @@ export const indicatorPath = (id: string, lang: Lang): string => localized(lang,
 export const problemsPath = (lang: Lang): string => localized(lang, PROBLEMS);
 /** A problem type's page; also the `type` of a problem document (the Chinese page, no language prefix). */
 export const problemPath = (type: string, lang: Lang = 'zh'): string => localized(lang, fill(PROBLEM, { type }));
-/** A landing-page anchor of a news event, which feed items link to. */
+/** A landing-page anchor of a news event (its entry in the list of events; its own page is {@link newsPath}). */
 export const newsAnchor = (id: string): string => `news-${id}`;
 export const siteAsset = (file: string): string => fill(SITE_ASSET, { file });
 
@@ -206,18 +212,17 @@ export const apiRevision = (id: string): string => api(API_ROUTES.revision, { id
 // Feeds.
 
 /**
- * A feed: the whole catalog (`/feed.xml`) or one dataset's (`/datasets/<id>/feed.xml`), optionally in one language
- * (`?lang=en`). Without `lang`, feeds are Chinese with English alongside.
+ * A feed: the whole catalog (`/feed.xml`) or one dataset's (`/datasets/<id>/feed.xml`), in one language: Chinese at
+ * the root (the default), English under `/en` (`/en/feed.xml`).
  */
-export function feedPath(format: FeedFormat, datasetId?: string, lang?: Lang): string {
-  const routes = feedRoutes(format);
-  const path = datasetId === undefined ? routes.catalog : fill(routes.dataset, { id: datasetId });
-  return path + (lang ? `?lang=${lang}` : '');
+export function feedPath(format: FeedFormat, datasetId?: string, lang: Lang = 'zh'): string {
+  const routes = feedRoutes(format, lang);
+  return datasetId === undefined ? routes.catalog : fill(routes.dataset, { id: datasetId });
 }
 
-/** An indicator's feed: every revision of its figure. */
-export const indicatorFeedPath = (format: FeedFormat, id: string, lang?: Lang): string =>
-  fill(feedRoutes(format).indicator, { id }) + (lang ? `?lang=${lang}` : '');
+/** An indicator's feed (every revision of its figure), in one language, as {@link feedPath}. */
+export const indicatorFeedPath = (format: FeedFormat, id: string, lang: Lang = 'zh'): string =>
+  fill(feedRoutes(format, lang).indicator, { id });
 
 /** The catalog page of every indicator. */
 export const indicatorsPath = (lang: Lang): string => localized(lang, INDICATORS);

@@ -92,9 +92,7 @@ describe('Atom 1.0 feeds', () => {
       const e = byId.get(`tag:zhuzhou-innovation-open-data,2026:datasets/${d.id}`)!;
       expect(text(e.published)).toBe(`${d.issued}T00:00:00+08:00`);
       expect(text(e.updated)).toBe(`${d.modified}T00:00:00+08:00`);
-      expect(e.category).toEqual([
-        { '@term': d.id, '@scheme': `${ORIGIN}/datasets/`, '@label': `${d.title.zh} · ${d.title.en}` },
-      ]);
+      expect(e.category).toEqual([{ '@term': d.id, '@scheme': `${ORIGIN}/datasets/`, '@label': d.title.zh }]);
     }
     for (const n of s.news) {
       const e = byId.get(`tag:zhuzhou-innovation-open-data,2026:news/${n.id}`)!;
@@ -108,6 +106,11 @@ describe('Atom 1.0 feeds', () => {
     expect(roadshow.link.filter((l) => l['@rel'] === 'related').map((l) => l['@href'])).toEqual([
       `${ORIGIN}/datasets/talent-cooperation`,
     ]);
+    // The entry's own page is the event's.
+    expect(roadshow.link[0]).toMatchObject({
+      '@rel': 'alternate',
+      '@href': `${ORIGIN}/news/innovation-roadshow-zhuzhou`,
+    });
     const html = text(roadshow.content);
     expect(html).toContain('2023年4月26日');
     expect(html).toContain('8项');
@@ -115,7 +118,10 @@ describe('Atom 1.0 feeds', () => {
   });
 
   it('state the language of a one-language feed in xml:lang', async () => {
+    expect((await feedOf('/feed.atom')).feed['@xml:lang']).toBe('zh-CN');
+    expect((await feedOf('/en/feed.atom')).feed['@xml:lang']).toBe('en');
     expect((await feedOf('/feed.atom?lang=en')).feed['@xml:lang']).toBe('en');
+    expect((await feedOf('/en/datasets/rd-investment/feed.atom')).feed['@xml:lang']).toBe('en');
     expect((await feedOf('/datasets/rd-investment/feed.atom?lang=zh')).feed['@xml:lang']).toBe('zh-CN');
   });
 });

@@ -83,8 +83,8 @@ describe('feed and item ids', () => {
     const catalog = (await atomIds('http://example.com/feed.atom')).entries;
     expect(new Set(catalog).size).toBe(s.datasets.length + s.news.length);
     for (const d of s.datasets) {
-      for (const lang of ['', '?lang=zh', '?lang=en']) {
-        const feed = xml.parse(await (await get(`/datasets/${d.id}/feed.atom${lang}`)).text()).feed as {
+      for (const path of [`/datasets/${d.id}/feed.atom`, `/en/datasets/${d.id}/feed.atom`]) {
+        const feed = xml.parse(await (await get(path)).text()).feed as {
           entry: { id: string }[];
         };
         const entries = feed.entry.map((e) => text(e.id));

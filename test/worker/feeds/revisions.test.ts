@@ -283,7 +283,26 @@ describe('a revision published after the seed', () => {
     expect(json.url).toBe(`${ORIGIN}/indicators/platforms-national`);
     expect(Date.parse(json.date_published)).toBe(Date.parse(next.publishedAt));
     // Newest first: the catalog starts with the last write.
-    expect((await jsonItems('/feed.json'))[0]!.id).toBe(itemId(written.news!));
+    const [newest] = await jsonItems('/feed.json');
+    expect(newest!.id).toBe(itemId(written.news!));
+    // A published news item links to the event's own page, in the feed's language.
+    expect(newest!.url).toBe(`${ORIGIN}/news/platforms-h1`);
+    expect((await jsonItems('/en/feed.json'))[0]!.url).toBe(`${ORIGIN}/en/news/platforms-h1`);
+    expect((await fetchApp('/news/platforms-h1')).status).toBe(200);
+  });
+
+  it('turns the release item of a dataset changed since its release into an update (数据更新 / Data update)', async () => {
+    const zh = (await jsonItems('/feed.json')).find((i) => i.id === `${TAG}datasets/innovation-platforms`)!;
+    const en = (await jsonItems('/en/feed.json')).find((i) => i.id === zh.id)!;
+    expect(zh.title).toBe('数据更新：科技创新平台');
+    expect(en.title).toBe('Data update: Science and technology innovation platforms');
+    expect(zh.content_text).toMatch(
+      /^本站于\d{4}年\d{1,2}月\d{1,2}日更新数据集“科技创新平台”（2026年11月27日首次发布）/,
+    );
+    expect(Date.parse(zh.date_modified)).toBeGreaterThan(Date.parse(zh.date_published));
+    // A dataset nobody has touched since stays a release.
+    const untouched = (await jsonItems('/feed.json')).find((i) => i.id === `${TAG}datasets/rd-investment`)!;
+    expect(untouched.title).toBe('数据发布：研发投入');
   });
 
   it('writes Chinese with full-width punctuation; only the source quote and the reason stay as written', async () => {
@@ -323,34 +342,39 @@ describe('the feed of one indicator', () => {
   });
 
   it('parses in every format and language, with its media type, Content-Language and self links', async () => {
-    const languages = { '': 'zh-CN, en', '?lang=zh': 'zh-CN', '?lang=en': 'en' };
-    for (const [query, language] of Object.entries(languages)) {
-      const atom = await fetchApp(`${PATH}/feed.atom${query}`);
+    // Request → the language it speaks, its id's variant and where it lives (`?lang=en` is the /en feed).
+    const variants = [
+      { path: PATH, query: '', language: 'zh-CN', id: '', home: '' },
+      { path: PATH, query: '?lang=zh', language: 'zh-CN', id: '', home: '' },
+      { path: PATH, query: '?lang=en', language: 'en', id: '?lang=en', home: '/en' },
+      { path: `/en${PATH}`, query: '', language: 'en', id: '?lang=en', home: '/en' },
+    ];
+    for (const { path, query, language, id, home } of variants) {
+      const atom = await fetchApp(`${path}/feed.atom${query}`);
       expect(atom.headers.get('Content-Type')).toBe('application/atom+xml; charset=utf-8');
       expect(atom.headers.get('Content-Language')).toBe(language);
       const feed = xml.parse(await atom.text()).feed;
-      expect(feed.id).toBe(`${TAG}indicators/platforms-national/feed${query}`);
+      expect(feed.id).toBe(`${TAG}indicators/platforms-national/feed${id}`);
       expect(feed.entry).toHaveLength(3);
       expect(feed.link.find((l: { '@rel': string }) => l['@rel'] === 'self')['@href']).toBe(
-        `${ORIGIN}${PATH}/feed.atom${query}`,
+        `${ORIGIN}${home}${PATH}/feed.atom`,
       );
-      expect(feed.link[0]['@href']).toBe(`${ORIGIN}${query === '?lang=en' ? '/en' : ''}${PATH}`);
+      expect(feed.link[0]['@href']).toBe(`${ORIGIN}${home}${PATH}`);
 
-      const rss = await fetchApp(`${PATH}/feed.xml${query}`);
+      const rss = await fetchApp(`${path}/feed.xml${query}`);
       expect(rss.headers.get('Content-Type')).toBe('application/rss+xml; charset=utf-8');
       expect(rss.headers.get('Content-Language')).toBe(language);
       const channel = xml.parse(await rss.text()).rss.channel;
       expect(channel.item).toHaveLength(3);
-      expect(channel.title).toContain(
-        query === '?lang=en' ? 'National-level innovation platforms' : '国家级科技创新平台',
-      );
+      expect(channel.title).toContain(language === 'en' ? 'National-level innovation platforms' : '国家级科技创新平台');
+      expect(channel.title).not.toContain(language === 'en' ? '国家级科技创新平台' : 'National-level');
 
-      const json = await fetchApp(`${PATH}/feed.json${query}`);
+      const json = await fetchApp(`${path}/feed.json${query}`);
       expect(json.headers.get('Content-Type')).toBe('application/feed+json; charset=utf-8');
       expect(json.headers.get('Content-Language')).toBe(language);
       const doc = (await json.json()) as { version: string; feed_url: string; items: unknown[] };
       expect(doc.version).toBe('https://jsonfeed.org/version/1.1');
-      expect(doc.feed_url).toBe(`${ORIGIN}${PATH}/feed.json${query}`);
+      expect(doc.feed_url).toBe(`${ORIGIN}${home}${PATH}/feed.json`);
       expect(doc.items).toHaveLength(3);
     }
   });
@@ -416,7 +440,7 @@ describe('the cap on revision items', () => {
     }));
     const snapshot = await buildLiveSnapshot(bundledData().meta, [...seed, ...extra]);
     for (const scope of [{}, { datasetId: 'innovation-platforms' }, { indicatorId: 'platforms-total' }]) {
-      const ids = buildFeed(snapshot, { ...scope, origin: ORIGIN })
+      const ids = buildFeed(snapshot, { ...scope, origin: ORIGIN, lang: 'zh' })
         .items.map((i) => i.id)
         .filter((id) => id.includes(':revisions/'));
       expect(ids).toHaveLength(MAX_REVISION_ITEMS);
@@ -468,19 +492,21 @@ describe('the indicator page', () => {
         ['application/atom+xml', 'feed.atom'],
         ['application/feed+json', 'feed.json'],
       ]) {
+        // The feed in the page's language: /en/… on the English page.
+        const href = `${prefix}/indicators/platforms-national/${file}`;
         const head = html.split('\n').filter((line) => line.startsWith('<link rel="alternate"'));
         expect(
-          head.some(
-            (line) => line.includes(`type="${type}"`) && line.includes(`href="/indicators/platforms-national/${file}"`),
-          ),
+          head.some((line) => line.includes(`type="${type}"`) && line.includes(`href="${href}"`)),
           `${prefix} ${file}`,
         ).toBe(true);
-        expect(html).toContain(`<a href="/indicators/platforms-national/${file}" type="${type}">`);
+        expect(html).toContain(`<a href="${href}" type="${type}">`);
+        expect(html).not.toContain(`href="${prefix ? '' : '/en'}/indicators/platforms-national/${file}"`);
+        const feed = await fetchApp(href);
+        expect(feed.status, href).toBe(200);
+        expect(feed.headers.get('Content-Language')).toBe(prefix ? 'en' : 'zh-CN');
       }
       expect(html).toContain(words);
     }
-    for (const file of ['feed.xml', 'feed.atom', 'feed.json'])
-      expect((await fetchApp(`/indicators/platforms-national/${file}`)).status).toBe(200);
   });
 });
 
@@ -494,6 +520,6 @@ describe('a source without a revision log (the bundled data alone)', () => {
       expect(feed.items[0]!.title.startsWith('首次发布：')).toBe(true);
     }
     // And no revision items in the catalog.
-    expect(buildFeed(s, { origin: ORIGIN }).items.filter((i) => i.id.includes(':revisions/'))).toEqual([]);
+    expect(buildFeed(s, { origin: ORIGIN, lang: 'zh' }).items.filter((i) => i.id.includes(':revisions/'))).toEqual([]);
   });
 });

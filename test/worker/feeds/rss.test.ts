@@ -71,7 +71,7 @@ describe('RSS 2.0 feeds', () => {
     );
   });
 
-  it('carry the figures with qualifiers as HTML in the description, Chinese first', async () => {
+  it('carry the figures with qualifiers as HTML in the description, in the one language of the feed', async () => {
     const c = (await channelOf('/feed.xml')).channel;
     const targets = c.item.find((i) => i.guid['#text'].endsWith(':datasets/targets-2023'))!;
     const html = text(targets.description);
@@ -79,16 +79,23 @@ describe('RSS 2.0 feeds', () => {
     expect(html).toContain('12%以上（2023年）');
     expect(html).toContain('500件左右');
     expect(html).toContain('150家以上');
-    expect(html).toContain('at least 12% (2023)');
-    expect(html.indexOf('12%以上')).toBeLessThan(html.indexOf('at least 12%'));
-    expect(targets.category).toEqual(['2023年科技创新攻坚目标 · 2023 science and technology innovation targets']);
+    expect(html).not.toContain('at least 12%');
+    expect(targets.category).toEqual(['2023年科技创新攻坚目标']);
+    const en = (await channelOf('/en/feed.xml')).channel;
+    const english = text(en.item.find((i) => i.guid['#text'].endsWith(':datasets/targets-2023'))!.description);
+    expect(english.startsWith('<div lang="en">')).toBe(true);
+    expect(english).toContain('at least 12% (2023)');
+    expect(english).not.toContain('12%以上');
   });
 
-  it('speak one language with ?lang', async () => {
-    const en = (await channelOf('/feed.xml?lang=en')).channel;
-    expect(text(en.language)).toBe('en');
-    expect(text(en.title)).toBe('Zhuzhou Innovation Open Data');
-    expect(en['atom:link'][0]!['@href']).toBe(`${ORIGIN}/feed.xml?lang=en`);
-    expect(en.item.every((i) => !/[\u4e00-\u9fff]/.test(text(i.title)))).toBe(true);
+  it('speak English under /en and with ?lang=en', async () => {
+    for (const path of ['/en/feed.xml', '/feed.xml?lang=en']) {
+      const en = (await channelOf(path)).channel;
+      expect(text(en.language)).toBe('en');
+      expect(text(en.title)).toBe('Zhuzhou Innovation Open Data');
+      expect(text(en.link)).toBe(`${ORIGIN}/en/`);
+      expect(en['atom:link'][0]!['@href']).toBe(`${ORIGIN}/en/feed.xml`);
+      expect(en.item.every((i) => !/[\u4e00-\u9fff]/.test(text(i.title)))).toBe(true);
+    }
   });
 });
