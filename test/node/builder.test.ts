@@ -205,6 +205,9 @@ describe('the embed builder in Chromium', () => {
     await page.getByLabel('English').check();
     await page.getByLabel('深色').check();
     await expect.poll(() => preview.getAttribute('src')).toBe('/embed/platforms-total?lang=en&theme=dark');
+    // The change is said politely, once, in the page's language.
+    expect(await page.locator('.builder-status').getAttribute('role')).toBe('status');
+    await expect.poll(() => page.locator('.builder-status').textContent()).toBe('代码和预览已更新：English、深色。');
     const script = (await codeOf(page, 'script'))!;
     expect(script).toMatch(/<zz-indicator indicator="platforms-total" lang="en" theme="dark">/);
     expect(script).toContain('innovation platforms');

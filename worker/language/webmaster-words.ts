@@ -33,6 +33,8 @@ export interface BuilderWords {
   language: string;
   theme: string;
   themes: { light: string; dark: string; auto: string };
+  /** Said (politely) after a change of choice: `{lang}` and `{theme}` are the chosen labels. */
+  updated: string;
   preview: string;
   previewNote: string;
   forms: Record<EmbedForm, { title: string; help: string }>;
@@ -64,6 +66,7 @@ export const WEBMASTER_WORDS: Readonly<Record<Lang, { catalog: CatalogWords; bui
       language: '卡片语言',
       theme: '配色',
       themes: { light: '浅色', dark: '深色', auto: '跟随访客系统设置' },
+      updated: '代码和预览已更新：{lang}、{theme}。',
       preview: '预览',
       previewNote: '预览使用与内嵌框架相同的卡片。',
       forms: {
@@ -100,7 +103,7 @@ export const WEBMASTER_WORDS: Readonly<Record<Lang, { catalog: CatalogWords; bui
   },
   en: {
     catalog: {
-      nav: 'All indicators',
+      nav: 'Indicators',
       title: 'All indicators',
       lede: 'Every indicator this site publishes, grouped by dataset, with its current figure (qualifiers such as “at least” and “about” kept). Follow a name for the details, the sentence of the report and the embed code.',
       embedNote: 'To embed a figure in your website, open its indicator page and use “Embed this figure”.',
@@ -118,6 +121,7 @@ export const WEBMASTER_WORDS: Readonly<Record<Lang, { catalog: CatalogWords; bui
       language: 'Card language',
       theme: 'Theme',
       themes: { light: 'Light', dark: 'Dark', auto: 'Follow the visitor’s system setting' },
+      updated: 'Code and preview updated: {lang}, {theme}.',
       preview: 'Preview',
       previewNote: 'The preview is the same card the iframe shows.',
       forms: {

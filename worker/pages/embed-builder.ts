@@ -108,6 +108,7 @@ ${LANGS.map((l) => radio('builder-lang', l, languageName(l), l === lang, l === l
 <fieldset><legend>${b.theme}</legend>
 ${THEMES.map((t) => radio('builder-theme', t, b.themes[t], t === DEFAULT_THEME))}
 </fieldset>
+<p class="builder-status" role="status" data-updated="${b.updated}"></p>
 </div>
 `
     : '';

@@ -49,11 +49,20 @@ export const WEBMASTER_JS = `(function () {
   var preview = builder.querySelector('iframe[data-builder-preview]');
   var variants = builder.querySelectorAll('template[data-lang]');
   if (!controls || !variants.length) return;
+  var status = builder.querySelector('.builder-status');
+  function checked(name) {
+    return builder.querySelector('input[name="' + name + '"]:checked');
+  }
   function chosen(name) {
-    var input = builder.querySelector('input[name="' + name + '"]:checked');
+    var input = checked(name);
     return input ? input.value : '';
   }
-  function update() {
+  function label(name) {
+    var input = checked(name);
+    var text = input && input.parentNode ? input.parentNode.textContent : '';
+    return (text || '').replace(/^\\s+|\\s+$/g, '');
+  }
+  function update(say) {
     var lang = chosen('builder-lang');
     var theme = chosen('builder-theme');
     var variant = null;
@@ -65,7 +74,12 @@ export const WEBMASTER_JS = `(function () {
       var code = document.getElementById(source.getAttribute('data-for'));
       if (code) code.textContent = source.textContent;
     });
-    Array.prototype.forEach.call(builder.querySelectorAll('[role=status]'), function (s) { s.textContent = ''; });
+    Array.prototype.forEach.call(builder.querySelectorAll('.copy [role=status]'), function (s) { s.textContent = ''; });
+    if (say && status) {
+      status.textContent = (status.getAttribute('data-updated') || '')
+        .replace('{lang}', label('builder-lang'))
+        .replace('{theme}', label('builder-theme'));
+    }
     var src = variant.getAttribute('data-preview');
     if (preview && src && preview.getAttribute('src') !== src) {
       preview.setAttribute('height', variant.getAttribute('data-height') || preview.getAttribute('height'));
@@ -74,7 +88,7 @@ export const WEBMASTER_JS = `(function () {
   }
   builder.addEventListener('change', function (event) {
     var target = event.target;
-    if (target && /^builder-/.test(target.name || '')) update();
+    if (target && /^builder-/.test(target.name || '')) update(true);
   });
   // The iframe card reports its height (worker/embed/resize.ts, HEIGHT_MESSAGE); only the preview's own is taken.
   window.addEventListener('message', function (event) {
@@ -84,8 +98,8 @@ export const WEBMASTER_JS = `(function () {
     preview.setAttribute('height', String(Math.max(50, Math.min(2000, Math.ceil(data.height)))));
   });
   controls.hidden = false;
-  // Choices the browser restored (back, forward) apply at once.
-  update();
+  // Choices the browser restored (back, forward) apply at once, silently.
+  update(false);
 })();
 `;
 

@@ -76,6 +76,9 @@ describe.each(LANGS)('embed builder (%s)', (lang) => {
       expect(radios.filter((r) => r.attrs.name === 'builder-lang').map((r) => r.attrs.value)).toEqual(['zh', 'en']);
       expect(radios.filter((r) => r.attrs.name === 'builder-theme').map((r) => r.attrs.value)).toEqual([...THEMES]);
       expect(radios.filter((r) => 'checked' in r.attrs).map((r) => r.attrs.value)).toEqual([lang, 'light']);
+      const status = await one(html, '[data-builder-controls] .builder-status');
+      expect(status.attrs).toMatchObject({ role: 'status', 'data-updated': b.updated });
+      expect(status.text).toBe('');
       const labels = (await select(html, 'section.builder fieldset label')).map((l) => l.text.trim());
       expect(labels).toEqual(['中文', 'English', b.themes.light, b.themes.dark, b.themes.auto]);
     });
