@@ -6,7 +6,16 @@ import { bundledSource, type DataSource } from './data-source';
 import { embed } from './embed';
 import type { AppEnv } from './env';
 import { feeds } from './feeds';
-import { DATA_STATE_HEADER, edgeCache, guard, Problem, problemResponse, readData, securityHeaders } from './http';
+import {
+  DATA_STATE_HEADER,
+  edgeCache,
+  guard,
+  Problem,
+  problemResponse,
+  readData,
+  securityHeaders,
+  trailingSlash,
+} from './http';
 import { pathLang } from './language';
 import { API_BASE, apiDatasets, apiOpenApi, isApiPath } from './links';
 import { apiReferencePages, notFound, type OpenApiDocument, pages } from './pages';
@@ -23,6 +32,9 @@ export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
   app.use(securityHeaders);
   // After the header middleware, so its 400/414 problems carry security and CORS headers too.
   app.use(guard);
+  // One URL per resource: `/datasets/x/` → 308 `/datasets/x`, `/en` → `/en/`. After the guard (a hostile URL is
+  // refused, not redirected); before the data read and the routes, which then see canonical paths only.
+  app.use(trailingSlash);
   // The snapshot every route reads, and where it came from (`X-Data-State`, set after the edge cache so a hit says
   // how fresh the data is now, not when the response was first built).
   app.use(async (c, next) => {

@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../env';
-import { API_BASE } from '../links';
 import { getDataset, getDatasetCsv, listDatasets } from './datasets';
 import { getIndex } from './home';
 import { getIndicator, listIndicators, listIndicatorsCsv } from './indicators';
@@ -40,12 +39,7 @@ const HANDLERS: Record<OperationId, (c: Context<AppEnv>) => Response | Promise<R
  */
 export const api = new Hono<AppEnv>();
 
-// `/api/v1/` (with a slash) is the index too; send clients to its one URL.
-api.use(async (c, next) => {
-  if (c.req.path === `${API_BASE}/`) return c.redirect(`${API_BASE}${new URL(c.req.url).search}`, 308);
-  await next();
-});
-
+// `/api/v1/` (with a slash) is redirected to `/api/v1` by the app's trailing-slash rule, like every other path.
 for (const op of OPERATIONS) api.on(op.method.toUpperCase(), op.route, HANDLERS[op.id]);
 
 export { OPERATIONS } from './operations';

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { Snapshot } from '../data-source';
-import { oneOf } from '../http';
+import { LangTag, oneOf } from '../http';
 import {
   ID_MAX_LENGTH,
   ID_PATTERN,
@@ -85,9 +85,10 @@ export function queryParams(snapshot: Snapshot) {
     () =>
       ({
         lang: {
-          schema: v.optional(oneOf(LANGS)),
+          schema: v.optional(LangTag),
+          doc: oneOf(LANGS),
           description:
-            "Flatten every bilingual `{ zh, en }` text to the one language given. Default: both languages. `zh` is the article's original; `en` is a translation.",
+            "Flatten every bilingual `{ zh, en }` text to the one language given. Default: both languages. `zh` is the article's original; `en` is a translation. A language tag of either, in any case, is read as it (`zh-CN`, `zh-Hans`, `zh-TW` → `zh`; `EN`, `en-US`, `en-GB` → `en`); another language is a 400 listing these.",
         },
         format: {
           schema: v.optional(oneOf(FORMATS)),

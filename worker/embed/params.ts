@@ -1,19 +1,32 @@
 /**
- * Query parameters and path lookups shared by the embed routes. Bad values
- * become 400 problems naming the parameter; unknown ids become 404s.
+ * Query parameters and path lookups shared by the embed routes. Presentation values (`lang`, `theme`) that are out
+ * of range fall back to the default: an embed's URL is pasted into pages whose readers cannot fix it, and a card in
+ * the default language or theme beats a broken image or frame. Unknown ids become 404s.
  */
 import * as v from 'valibot';
-import { DEFAULT_THEME, THEMES } from '../card';
+import { DEFAULT_THEME, THEMES, type Theme } from '../card';
 import type { Snapshot } from '../data-source';
-import { oneOf, Problem } from '../http';
+import { LangTag, Problem } from '../http';
 import { apiDatasets, apiIndicators } from '../links';
-import { type Dataset, type Indicator, LANGS } from '../schema';
+import type { Dataset, Indicator, Lang } from '../schema';
 
-/** `lang=zh|en`, default Chinese (the article's language). */
-export const LangParam = v.optional(oneOf(LANGS), 'zh');
+/** The card's language when none (or none of ours) is given: Chinese, the article's language. */
+export const DEFAULT_LANG: Lang = 'zh';
 
-/** `theme=light|dark|auto`, default `light` as in the widget (`auto` follows the reader's colour scheme). */
-export const ThemeParam = v.optional(oneOf(THEMES), DEFAULT_THEME);
+/**
+ * `lang=zh|en` or any language tag of either (`zh-Hans`, `EN`, `en-US`; `worker/language`'s `langFromTag`), default
+ * Chinese; another language (`lang=fr`) is the default too.
+ */
+export const LangParam = v.optional(v.fallback(LangTag, DEFAULT_LANG), DEFAULT_LANG);
+
+/** `theme=light|dark|auto` in any case, default `light` as in the widget (`auto` follows the reader's colour scheme); another value (`theme=blue`) is the default too. */
+export const ThemeParam = v.optional(
+  v.pipe(
+    v.string(),
+    v.transform((value): Theme => THEMES.find((t) => t === value.toLowerCase()) ?? DEFAULT_THEME),
+  ),
+  DEFAULT_THEME,
+);
 
 /** The indicator `id`, or a 404 that says where the ids are. */
 export function indicatorOr404(snapshot: Snapshot, id: string): Indicator {

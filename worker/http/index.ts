@@ -11,3 +11,4 @@ export * from './problem';
 export * from './query';
 export * from './representation';
 export * from './security-headers';
+export * from './trailing-slash';

@@ -43,7 +43,6 @@ describe('hostile request targets', () => {
     // Ids with uppercase, spaces, odd suffixes.
     ['/api/v1/indicators/PLATFORMS-TOTAL', 404],
     ['/api/v1/indicators/platforms%20total', 404],
-    ['/api/v1/indicators/platforms-total/', 404],
     ['/api/v1/indicators/platforms-total.json', 404],
     ['/api/v1/datasets/innovation-platforms.CSV', 404],
     ['/api/v1/datasets/.csv', 404],
@@ -69,6 +68,12 @@ describe('hostile request targets', () => {
     [`/api/v1/datasets/${'x'.repeat(MAX_URL_LENGTH)}`, 414],
   ])('%s → %i', async (path, status) => {
     await expectProblem(await get(path), status, path);
+  });
+
+  it('redirects a trailing slash to the one URL of the resource (308), the query kept', async () => {
+    const res = await get('/api/v1/indicators/platforms-total/?lang=en');
+    expect(res.status).toBe(308);
+    expect(res.headers.get('Location')).toBe('/api/v1/indicators/platforms-total?lang=en');
   });
 
   it('gives 414 a detail that says how to recover', async () => {
