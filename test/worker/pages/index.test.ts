@@ -145,7 +145,7 @@ describe('routing', () => {
 
   it('redirects /en to /en/', async () => {
     const res = await get('/en');
-    expect(res.status).toBe(301);
+    expect(res.status).toBe(308);
     expect(new URL(res.headers.get('Location')!, ORIGIN).pathname).toBe('/en/');
   });
 
