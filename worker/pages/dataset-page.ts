@@ -59,7 +59,7 @@ export function datasetPage(
   const w = WORDS[lang];
   const { meta } = snapshot;
   const title = dataset.title[lang];
-  const feeds = feedLinks(dataset.id);
+  const feeds = feedLinks(dataset.id, lang);
   const main = h`<h1>${title}</h1>
 <p class="lede">${dataset.description[lang]}</p>
 <dl class="facts">

@@ -10,7 +10,7 @@ import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { fnv1a, send } from '../http';
 import { LANG_PREFIX } from '../language';
-import { apiDatasets, homePath, localized, problemsPath, ROUTES } from '../links';
+import { apiDatasets, apiNews, homePath, localized, problemsPath, ROUTES } from '../links';
 import { embedCode, widgetManifest } from '../markup';
 import type { Lang } from '../schema';
 import { apiReferencePage, type OpenApiDocument } from './api-reference';
@@ -20,6 +20,7 @@ import { datasetPage } from './dataset-page';
 import { BUILDER_CSP, builderVariants } from './embed-builder';
 import { indicatorPage } from './indicator-page';
 import { landingPage } from './landing';
+import { newsPage } from './news-page';
 import { serveFavicon } from './mark';
 import { notFound } from './not-found';
 import { pageHeaders, renderPage, sendPage } from './page-response';
@@ -39,6 +40,13 @@ export const pages = new Hono<AppEnv>();
 
 for (const lang of ['zh', 'en'] as const) {
   pages.get(localized(lang, ROUTES.home), (c) => sendPage(c, 'landing', lang, (o) => landingPage(c.var.snapshot, o)));
+
+  pages.get(localized(lang, ROUTES.news), (c) => {
+    const id = c.req.param('id') ?? '';
+    const news = c.var.snapshot.news.find((n) => n.id === id);
+    if (!news) return notFound(c, lang, `No news item "${id}". See ${apiNews()} for the events that exist.`);
+    return sendPage(c, `news:${id}`, lang, (o) => newsPage(c.var.snapshot, news, o));
+  });
 
   pages.get(localized(lang, ROUTES.indicators), (c) =>
     sendPage(c, 'indicators', lang, (o) => catalogPage(c.var.snapshot, o)),

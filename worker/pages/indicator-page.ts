@@ -98,8 +98,8 @@ export function indicatorPage(
   const dataset = snapshot.dataset(indicator.dataset)!;
   const label = indicator.label[lang];
   const at = (l: Lang) => indicatorPath(indicator.id, l);
-  const feeds = feedLinks(dataset.id);
-  const ownFeeds = indicatorFeedLinks(indicator.id);
+  const feeds = feedLinks(dataset.id, lang);
+  const ownFeeds = indicatorFeedLinks(indicator.id, lang);
   const oembed = absolute(origin, oembedPath(absolute(origin, at(lang))));
   const main = h`<h1>${label}</h1>
 <p class="figure">${figureData(indicator, lang)}</p>

@@ -10,6 +10,7 @@ import {
   homePath,
   indicatorPath,
   newsAnchor,
+  newsPath,
 } from '../links';
 import type { Dataset, Lang, NewsItem } from '../schema';
 import { figureData, timeText, whenHtml } from './figures';
@@ -48,16 +49,16 @@ function datasetSection(dataset: Dataset, lang: Lang): Html {
 <h3 id="${id}"><a href="${datasetPath(dataset.id, lang)}">${dataset.title[lang]}</a></h3>
 <p>${dataset.description[lang]}</p>
 ${figuresTable(dataset, lang)}
-${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feedLinks(dataset.id))}
+${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feedLinks(dataset.id, lang))}
 </section>
 `;
 }
 
 function newsItem(item: NewsItem, snapshot: Snapshot, lang: Lang): Html {
   const related = (item.indicators ?? []).map((id) => snapshot.indicator(id)).filter((i) => i !== undefined);
-  // Feed items link here (`newsAnchor`), so the id is part of the contract with worker/feeds.
+  // Each event has its own page (which feed items link to); the anchor keeps older links to the list working.
   return h`<li id="${newsAnchor(item.id)}">
-<h3>${item.title[lang]}</h3>
+<h3><a href="${newsPath(item.id, lang)}">${item.title[lang]}</a></h3>
 <p class="muted">${timeText(item.date, formatPeriod(item.date, lang))}${item.place ? h` · ${item.place[lang]}` : ''}</p>
 <p>${item.summary[lang]}</p>
 ${related.length ? h`<p>${WORDS[lang].related}${colon(lang)}${related.map((r, n) => h`${n ? listSeparator(lang) : ''}<a href="${indicatorPath(r.id, lang)}">${r.label[lang]}</a>`)}</p>\n` : ''}</li>
@@ -78,7 +79,7 @@ ${headlineCards(snapshot, lang)}<section aria-labelledby="get-data">
 <ul class="links">
 <li><a href="${apiDatasets()}" type="application/json">${w.catalogJson}</a></li>
 <li><a href="${apiOpenApi()}" type="application/json">${w.openapi}</a></li>
-${feedLinks().map((f) => h`<li><a href="${f.href}" type="${f.type}">${w.feedAll}${paren(lang, f.format)}</a></li>\n`)}</ul>
+${feedLinks(undefined, lang).map((f) => h`<li><a href="${f.href}" type="${f.type}">${w.feedAll}${paren(lang, f.format)}</a></li>\n`)}</ul>
 </section>
 <section aria-labelledby="datasets">
 <h2 id="datasets">${w.datasets}<span class="muted">${paren(lang, `${snapshot.datasets.length} · ${w.indicatorCount(count)}`)}</span></h2>

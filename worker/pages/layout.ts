@@ -34,19 +34,19 @@ export interface FeedLink {
   format: string;
 }
 
-/** Every feed format of the whole site, or of one dataset. */
-export const feedLinks = (datasetId?: string): FeedLink[] =>
+/** Every feed format of the whole site, or of one dataset, in the page's language (Chinese: the root feeds). */
+export const feedLinks = (datasetId?: string, lang: Lang = 'zh'): FeedLink[] =>
   FEED_FORMAT_NAMES.map((format) => ({
     type: FEED_FORMATS[format].type,
-    href: feedPath(format, datasetId),
+    href: feedPath(format, datasetId, lang),
     format: FEED_FORMATS[format].short,
   }));
 
-/** Every feed format of one indicator: each revision of its figure. */
-export const indicatorFeedLinks = (indicatorId: string): FeedLink[] =>
+/** Every feed format of one indicator (each revision of its figure), in the page's language. */
+export const indicatorFeedLinks = (indicatorId: string, lang: Lang = 'zh'): FeedLink[] =>
   FEED_FORMAT_NAMES.map((format) => ({
     type: FEED_FORMATS[format].type,
-    href: indicatorFeedPath(format, indicatorId),
+    href: indicatorFeedPath(format, indicatorId, lang),
     format: FEED_FORMATS[format].short,
   }));
 
@@ -135,7 +135,7 @@ export function layout(page: PageShell): Html {
   const site = meta.title[lang];
   const title = page.home ? site : documentTitle([page.title].flat(), site);
   const at = page.at;
-  const feeds = [...(page.feeds ?? []), { title: site, links: feedLinks() }];
+  const feeds = [...(page.feeds ?? []), { title: site, links: feedLinks(undefined, lang) }];
   return h`<!DOCTYPE html>
 <html lang="${LANG_TAGS[lang]}">
 <head>

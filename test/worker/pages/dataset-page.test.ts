@@ -54,15 +54,15 @@ describe.each(['zh', 'en'] as Lang[])('dataset pages (%s)', (lang) => {
       expect(hrefs).toEqual([
         `/api/v1/datasets/${dataset.id}`,
         `/api/v1/datasets/${dataset.id}.csv`,
-        `/datasets/${dataset.id}/feed.xml`,
-        `/datasets/${dataset.id}/feed.atom`,
-        `/datasets/${dataset.id}/feed.json`,
+        `${prefixes[lang]}/datasets/${dataset.id}/feed.xml`,
+        `${prefixes[lang]}/datasets/${dataset.id}/feed.atom`,
+        `${prefixes[lang]}/datasets/${dataset.id}/feed.json`,
       ]);
       const feeds = (await select(html, 'link[rel="alternate"][type]')).map((l) => l.attrs.href);
       expect(feeds.slice(0, 3)).toEqual([
-        `/datasets/${dataset.id}/feed.xml`,
-        `/datasets/${dataset.id}/feed.atom`,
-        `/datasets/${dataset.id}/feed.json`,
+        `${prefixes[lang]}/datasets/${dataset.id}/feed.xml`,
+        `${prefixes[lang]}/datasets/${dataset.id}/feed.atom`,
+        `${prefixes[lang]}/datasets/${dataset.id}/feed.json`,
       ]);
     });
 

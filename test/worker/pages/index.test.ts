@@ -72,16 +72,19 @@ describe.each(LANGS)('pages in $lang', ({ tag, other, prefix }) => {
       expect((await select(html, `[lang="${other}"]`)).length).toBeGreaterThanOrEqual(2);
     });
 
-    it('advertises the site feeds', async () => {
+    it('advertises the site feeds in the page language', async () => {
       const { html } = await page(url);
       const feeds = (await select(html, 'link[rel="alternate"][type]')).map((l) => `${l.attrs.type} ${l.attrs.href}`);
+      // Chinese feeds at the root, English ones under /en, as pages.
       expect(feeds).toEqual(
         expect.arrayContaining([
-          'application/rss+xml /feed.xml',
-          'application/atom+xml /feed.atom',
-          'application/feed+json /feed.json',
+          `application/rss+xml ${prefix}/feed.xml`,
+          `application/atom+xml ${prefix}/feed.atom`,
+          `application/feed+json ${prefix}/feed.json`,
         ]),
       );
+      for (const feed of feeds.filter((f) => !f.includes('oembed')))
+        expect(feed.split(' ')[1]!.startsWith('/en/'), feed).toBe(tag === 'en');
     });
 
     it('has a skip link to main, landmarks and headings in order', async () => {

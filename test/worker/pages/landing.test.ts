@@ -57,15 +57,20 @@ describe.each(['zh', 'en'] as Lang[])('landing page (%s)', (lang) => {
         `${prefix}/datasets/${dataset.id}`,
         `/api/v1/datasets/${dataset.id}`,
         `/api/v1/datasets/${dataset.id}.csv`,
-        `/datasets/${dataset.id}/feed.xml`,
-        `/datasets/${dataset.id}/feed.atom`,
-        `/datasets/${dataset.id}/feed.json`,
+        // Feeds in the page language: English ones under /en.
+        `${prefix}/datasets/${dataset.id}/feed.xml`,
+        `${prefix}/datasets/${dataset.id}/feed.atom`,
+        `${prefix}/datasets/${dataset.id}/feed.json`,
       ]) {
         expect(hrefs, href).toContain(href);
       }
       for (const indicator of dataset.indicators) expect(hrefs).toContain(`${prefix}/indicators/${indicator.id}`);
     }
-    for (const href of ['/api/v1/datasets', '/api/v1/openapi.json', '/feed.xml', '/feed.atom', '/feed.json'])
+    for (const href of [
+      '/api/v1/datasets',
+      '/api/v1/openapi.json',
+      ...['xml', 'atom', 'json'].map((f) => `${prefix}/feed.${f}`),
+    ])
       expect(hrefs).toContain(href);
   });
 
