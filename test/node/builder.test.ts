@@ -248,6 +248,22 @@ describe('the embed builder in Chromium', () => {
     await context.close();
   });
 
+  it('without JavaScript shows the default code and preview, and no dead choices or buttons', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${worker.origin}/en/indicators/platforms-total`);
+    expect(await page.locator('[data-builder-controls]').isVisible()).toBe(false);
+    expect(await page.locator('button[data-copy]:visible').count()).toBe(0);
+    expect(await page.locator('#embed-code').textContent()).toContain(
+      '<zz-indicator indicator="platforms-total" lang="en">',
+    );
+    expect(await page.locator('#embed-code-iframe').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.frameLocator('iframe[data-builder-preview]').locator('.card').textContent())
+      .toContain('708');
+    await context.close();
+  });
+
   it('on a dataset page, in English: the dataset card, auto theme', async () => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     const { page, problems } = await watched(context);
