@@ -1,15 +1,15 @@
-// Preact's classic h() rather than its jsx-runtime: one module less and shorter calls in the bundle (~160 B brotli).
+// JSX straight to DOM nodes (./dom.ts): a card is only ever drawn anew, never patched.
 /** @jsxRuntime classic */
 /** @jsx h */
 /** @jsxFrag Fragment */
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h and Fragment
-import { Fragment, h, render } from 'preact';
 import { type CardFigures, type CardModel, datasetCard, indicatorCard } from '../../worker/card/model';
 import type { Theme } from '../../worker/card/theme';
 import { WIDGET_WORDS } from '../../worker/language/card-words';
 import type { Dataset, Indicator, Lang } from '../../worker/schema';
-import { Card } from './card';
+import { Card, Missing } from './card';
 import css from './card.css';
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h and Fragment
+import { Fragment, h, nodes } from './dom';
 import { arm, type Client, failed, join, leave, missing, queue, refresh, values } from './live';
 import { ORIGIN } from './origin';
 
@@ -55,9 +55,10 @@ export class ZzIndicator extends HTMLElement implements Client {
   private box_?: string;
   /** What is drawn (see paint()): drawing the same again does nothing. */
   private key_?: string;
-  /** The figures last drawn, and the live region's text: only a real change is announced. */
+  /** The figures last drawn: only a real change is announced. */
   private seen_?: string;
-  private said_?: string;
+  /** The live region: outside what is redrawn, so it stays one region and its change is announced. */
+  private said_!: Element;
 
   connectedCallback(): void {
     try {
@@ -68,6 +69,7 @@ export class ZzIndicator extends HTMLElement implements Client {
         this.root_ = this.attachShadow({ mode: 'open' });
         if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css);
         this.root_.adoptedStyleSheets = [sheet, this.own_];
+        this.root_.append((this.said_ = (<p class="sr" aria-live="polite" />) as Element));
       }
       this.paint();
       join(this);
@@ -131,13 +133,22 @@ export class ZzIndicator extends HTMLElement implements Client {
       this.box_ = `height:${height}px${style(this).display == 'inline' ? `;margin-block:${style(this.firstElementChild).marginTop} ${style(this.lastElementChild).marginBottom}` : ''}`;
   }
 
-  /** Fits the card into the kept box: its type shrinks in 5% steps down to 75% until it fits; past that it scrolls. */
-  private fit_(): void {
+  /**
+   * Fits the card into the kept box: its type shrinks in 5% steps down to 75% until it fits; past that it scrolls.
+   * The not-found card is not pressed at all: it takes at least the kept box, and grows if it needs more. A failed or
+   * stale card's status comes first in it, so it shows even when the rest must scroll.
+   */
+  private fit_(gone: boolean): void {
     const card = this.root_?.querySelector('.card');
+    const box = (k: number, min = '') =>
+      this.own_.replaceSync(`:host{${min}${this.box_};--_k:${k / 100}}.card{min-height:0}`);
     let k = 100;
-    if (this.box_)
-      do this.own_.replaceSync(`:host{${this.box_};--_k:${k / 100}}.card{min-height:0}`);
+    if (!this.box_) return;
+    if (gone) box(k, 'min-');
+    else {
+      do box(k);
       while (card && card.scrollHeight > card.clientHeight && (k -= 5) > 70);
+    }
   }
 
   paint(): void {
@@ -150,56 +161,53 @@ export class ZzIndicator extends HTMLElement implements Client {
       const keys = this.keys();
       const m = this.model_(lang);
       const bad = keys.some((k) => failed.has(k));
-      const status = m ? bad && w.stale : missing.has(keys[0]!) ? w.missing : bad && w.failed;
+      // An id the API does not know: the not-found card (live.ts has told the webmaster in the console).
+      const gone = !m && missing.has(keys[0]!);
+      const status = m ? bad && w.stale : !gone && bad && w.failed;
       // Everything the card shows: when it changes the card is drawn anew (new nodes: nothing in it "moves").
-      const key = theme + status + JSON.stringify(m);
+      const key = theme + status + gone + JSON.stringify(m);
       if (key == this.key_) return;
       this.key_ = key;
       if (m) {
         const now = (m.rows ?? m.pair ?? [{ figure: m.value! }]).map((x) => x.figure.text).join(' ');
-        if (this.seen_ && now != this.seen_) this.said_ = `${m.label}: ${now}`;
+        if (this.seen_ && now != this.seen_) this.said_.textContent = `${m.label}: ${now}`;
         this.seen_ = now;
       }
       const line = status && (
         <p class="status" part="status">
           {status}
-          {status != w.missing && (
-            <button type="button" part="retry" onClick={refresh}>
-              {w.retry}
-            </button>
-          )}
+          <button type="button" part="retry" onClick={refresh}>
+            {w.retry}
+          </button>
         </p>
       );
+      const dataset = this.dataset_();
       // A kept box with nothing to add: the fallback exactly as the host page laid it out, not even wrapped.
-      const bare = !m && !line && this.box_;
+      const bare = !m && !line && !gone && this.box_;
       if (!bare) this.keep_();
       const focused = root.activeElement;
-      render(
-        bare ? (
-          <slot />
-        ) : (
-          <>
-            {m ? (
-              <Card key={key} m={m} theme={theme} stale={!!status}>
+      for (const n of [...root.childNodes]) if (n != this.said_) n.remove();
+      this.said_.before(
+        ...nodes(
+          bare ? (
+            <slot />
+          ) : m ? (
+            <Card m={m} theme={theme} stale={!!status}>
+              {line}
+            </Card>
+          ) : gone ? (
+            <Missing kind={dataset ? 'dataset' : 'indicator'} id={dataset || keys[0]!} lang={lang} theme={theme} />
+          ) : (
+            <div class={`zz ${theme}`}>
+              <div class={`card ${dataset ? 'dataset' : 'number'}`} part="card">
                 {line}
-              </Card>
-            ) : (
-              <div key={key} class={`zz ${theme}`}>
-                <div class={`card ${this.dataset_() ? 'dataset' : 'number'}`} part="card">
-                  <slot />
-                  {line}
-                </div>
+                <slot />
               </div>
-            )}
-            {/* Outside the redrawn card, so it stays the same live region and its change is announced. */}
-            <p class="sr" aria-live="polite">
-              {this.said_}
-            </p>
-          </>
+            </div>
+          ),
         ),
-        root,
       );
-      this.fit_();
+      this.fit_(gone);
       // Focus was in what was redrawn (the retry button that went away, a link): keep it in the card, not on <body>.
       if (focused && !root.activeElement) root.querySelector<HTMLElement>('.card')?.focus();
     } catch {

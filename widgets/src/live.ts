@@ -8,7 +8,7 @@
  * Errors never reach the host page: they only mark figures as failed, and
  * the cards keep their last good values.
  */
-import { apiDataset, apiIndicatorBatch } from '../../worker/links';
+import { apiDataset, apiIndicatorBatch, indicatorsPath } from '../../worker/links';
 import type { Dataset, Indicator } from '../../worker/schema';
 import { ORIGIN } from './origin';
 
@@ -143,7 +143,16 @@ async function get<T>(path: string, keys: string[], take: (body: T) => void) {
   paint();
 }
 
+/** Missing keys the console has been told about. */
+const told = new Set<string>();
+
 function paint() {
+  // One warning for the webmaster per newly missing id: which, and where the ids are. Nothing is thrown.
+  const news = [...missing].filter((key) => !told.has(key) && told.add(key));
+  if (news.length)
+    console.warn(
+      `zz-indicator: no such id ${news.map((key) => `"${key.replace('d/', '')}"`).join(', ')} (未找到). The ids are listed at ${ORIGIN}${indicatorsPath('zh')}`,
+    );
   for (const card of clients) card.paint();
   // A card may need more now (a progress figure's target): fetch it in a follow-up batch.
   queue();

@@ -56,6 +56,11 @@ export interface CardModel {
   progress?: { value: number; max: number; note: string };
   /** A dataset's figures. */
   rows?: { id: string; label: string; figure: CardFigure }[];
+  /**
+   * A sparkline of the indicator's observations (two or more): `points` of an SVG polyline in a 100 × 24 box, oldest
+   * first, and `label`, the trend in words (its accessible name).
+   */
+  trend?: { points: string; label: string };
   when?: CardWhen;
   source: { prefix: string; publisher: string; href: string };
   /** The so-far indicator a target card shows: the widget's `progress` attribute. */
@@ -107,8 +112,32 @@ const source = (i: Indicator, lang: Lang, href: string) => ({
   href,
 });
 
+/** An indicator with its observations in brief, `[period, value]` oldest first, as the API serves them (2 or more). */
+export type SeriesIndicator = Indicator & { series?: readonly (readonly [string, number])[] };
+
+/** Height of the sparkline's box (its width is 100): the line runs from 2 to 22, clear of the edges. */
+const TREND_HEIGHT = 24;
+
+/** The sparkline of an indicator with two or more observations: evenly spaced points, scaled to the box. */
+function trend(i: SeriesIndicator, lang: Lang): CardModel['trend'] {
+  const values = i.series?.map((p) => p[1]) ?? [];
+  if (values.length < 2) return;
+  const min = Math.min(...values);
+  const span = Math.max(...values) - min || 1;
+  const at = (value: number): string => cardFigure({ ...i, value, qualifier: 'exact' }, lang).text;
+  return {
+    points: values
+      .map(
+        (v, n) =>
+          `${Math.round((1000 * n) / (values.length - 1)) / 10},${TREND_HEIGHT - 2 - Math.round((200 * (v - min)) / span) / 10}`,
+      )
+      .join(' '),
+    label: `${CARD_WORDS[lang].trend}${colon(lang)}${at(values[0]!)} → ${at(values.at(-1)!)}`,
+  };
+}
+
 /** The model of an indicator's card. */
-export function indicatorCard(i: Indicator, lang: Lang, data: CardFigures, origin: string): CardModel {
+export function indicatorCard(i: SeriesIndicator, lang: Lang, data: CardFigures, origin: string): CardModel {
   const w = CARD_WORDS[lang];
   const type = indicatorCardType(i);
   const pair = type === 'target' ? targetPair(i, data) : undefined;
@@ -151,6 +180,7 @@ export function indicatorCard(i: Indicator, lang: Lang, data: CardFigures, origi
     label: i.label[lang],
     value: cardFigure(i, lang),
     ...(scope ? { note: `${w.scope}${scope}` } : {}),
+    trend: trend(i, lang),
     when: when(i, lang),
     source: source(i, lang, absolute(origin, indicatorPath(i.id, lang))),
   };
@@ -164,6 +194,8 @@ export function datasetCard(d: Dataset, lang: Lang, origin: string): CardModel {
     lang,
     label: d.title[lang],
     rows: d.indicators.map((i) => ({ id: i.id, label: i.label[lang], figure: cardFigure(i, lang) })),
+    // The dataset's dates: when it was last updated (its figures' own dates are on their pages).
+    when: { text: CARD_WORDS[lang].updated + formatPeriod(d.modified, lang), datetime: d.modified },
     source: source(d.indicators[0]!, lang, absolute(origin, datasetPath(d.id, lang))),
   };
 }

@@ -6,25 +6,33 @@ import type { Lang } from '../schema';
 
 /** What every card says besides its figures. */
 export const CARD_WORDS = {
-  zh: { source: '来源：', target: '目标', soFar: '已完成', ofTarget: '目标完成度', scope: '排名范围：' },
+  zh: {
+    source: '来源：',
+    target: '目标',
+    soFar: '已完成',
+    ofTarget: '目标完成度',
+    scope: '排名范围：',
+    trend: '走势',
+    updated: '更新于',
+  },
   en: {
     source: 'Source: ',
     target: 'Target',
     soFar: 'So far',
     ofTarget: 'Progress towards the target',
     scope: 'Ranked ',
+    trend: 'Trend',
+    updated: 'Updated ',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
-/** The states only a live card has (the widget's): stale, failed, missing, and its retry button. */
+/**
+ * The states only a live card has (the widget's): stale (the last figures stay, the card's border dashed), failed (no
+ * figures yet: the fallback text stays), and its retry button. Short, so they fit one line of a 200 px card.
+ */
 export const WIDGET_WORDS = {
-  zh: { stale: '未能更新，显示上次的数据', failed: '未能加载数据', missing: '未找到该指标', retry: '重试' },
-  en: {
-    stale: 'Not updated: last figures shown',
-    failed: 'Could not load the figures',
-    missing: 'No such indicator',
-    retry: 'Retry',
-  },
+  zh: { stale: '未能更新', failed: '未能加载', retry: '重试' },
+  en: { stale: 'Could not update', failed: 'Could not load', retry: 'Retry' },
 } as const satisfies Record<Lang, Record<string, string>>;
 
 /**

@@ -9,6 +9,7 @@
  *     <p class="label" id="l" part="label">…</p>
  *     <p class="value" part="value">708<span class="unit"> platforms</span></p>
  *     <p class="note" part="note">…</p>
+ *     <svg class="trend" part="trend" viewBox="0 0 100 24" role="img" aria-label="走势：…"><polyline points></svg>
  *     <dl class="pair" part="pair"><div><dt>…</dt><dd part="value">…</dd></div>…</dl>
  *     <progress max value aria-labelledby="pl" part="progress"></progress>
  *     <ul class="list" part="list"><li><span>…</span><b>…</b></li>…</ul>
@@ -47,6 +48,10 @@ function sourceLink(model: CardModel, part: string, target?: '_blank'): string {
   return `${escapeHtml(model.source.prefix)}${link}`;
 }
 
+/** The sparkline: a line through the observations, scaled to the card's width, named by the trend in words. */
+const trendSvg = (t: NonNullable<CardModel['trend']>) =>
+  `<svg class="trend" part="trend" viewBox="0 0 100 24" preserveAspectRatio="none" role="img"${attr('aria-label', t.label)}><polyline${attr('points', t.points)} vector-effect="non-scaling-stroke"></polyline></svg>`;
+
 /**
  * The card as the widget draws it (see the contract above), for the iframe
  * page. Every text is escaped; the source link is http(s) only.
@@ -60,6 +65,7 @@ export function renderCard(model: CardModel, options: RenderCardOptions = {}): s
   // A target heads its figure with its period; a rank explains its scope after it.
   if (model.type === 'target') out.push(...[note, value].filter(Boolean).map((h) => `    ${h}`));
   else out.push(...[value, note].filter(Boolean).map((h) => `    ${h}`));
+  if (model.trend) add(trendSvg(model.trend));
   if (model.pair) {
     add(
       `<dl class="pair" part="pair">${model.pair.map((x) => `<div><dt>${escapeHtml(x.term)}</dt><dd part="value">${figureHtml(x.figure)}</dd></div>`).join('')}</dl>`,
@@ -131,6 +137,8 @@ export function renderFallback(model: CardModel, indent = '  '): string {
     lines.push(`<p>${escapeHtml(model.note)}${sep}<b>${escapeHtml(figureText(model.value))}</b></p>`);
   else if (model.value) lines.push(`<p><b>${escapeHtml(figureText(model.value))}</b></p>`);
   if (model.type !== 'target' && model.note) lines.push(`<p>${escapeHtml(model.note)}</p>`);
+  // The sparkline in words, on the line the card draws it on.
+  if (model.trend) lines.push(`<p><small>${escapeHtml(model.trend.label)}</small></p>`);
   for (const x of model.pair ?? [])
     lines.push(`<p>${escapeHtml(x.term)}${sep}<b>${escapeHtml(figureText(x.figure))}</b></p>`);
   if (model.progress) lines.push(`<p>${escapeHtml(model.progress.note)}</p>`);

@@ -14,6 +14,7 @@ import {
   datasetCard,
   figureText,
   indicatorCard,
+  type SeriesIndicator,
   type Theme,
 } from '../card';
 import type { AppEnv } from '../env';
@@ -74,9 +75,20 @@ export interface SnippetInput {
 /** Tells an indicator from a dataset. */
 export const isDataset = (target: Indicator | Dataset): target is Dataset => 'indicators' in target;
 
-/** The card model of an indicator or dataset. */
+/** A live snapshot's series of an indicator (`worker/store`), as far as a card needs it. */
+interface WithSeries {
+  series?(id: string): readonly { period: string; value: number }[] | undefined;
+}
+
+/** The indicator with its observations in brief when the data has two or more (live data), as the API serves it. */
+function withSeries(i: Indicator, data: CardData): SeriesIndicator {
+  const points = (data as WithSeries).series?.(i.id);
+  return points && points.length >= 2 ? { ...i, series: points.map((p) => [p.period, p.value] as const) } : i;
+}
+
+/** The card model of an indicator or dataset; an indicator's has its sparkline when the data has its series. */
 export const cardModel = (target: Indicator | Dataset, lang: Lang, data: CardData, origin: string): CardModel =>
-  isDataset(target) ? datasetCard(target, lang, origin) : indicatorCard(target, lang, data, origin);
+  isDataset(target) ? datasetCard(target, lang, origin) : indicatorCard(withSeries(target, data), lang, data, origin);
 
 /** The widget script tag: hashed and SRI-checked when the manifest is there, else the stable `/widget.js`. */
 export function scriptTag(origin: string, manifest: WidgetManifest | undefined): string {

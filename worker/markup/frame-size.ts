@@ -30,6 +30,7 @@ export function frameHeight(model: CardModel, width: number = FRAME_WIDTH): numb
   const items: number[] = [block(model.label, EM)];
   if (model.value) items.push(block(figureText(model.value), (narrow ? 1.6 : 2) * EM, 1.2));
   if (model.note) items.push(block(model.note, small));
+  if (model.trend) items.push(1.5 * EM);
   if (model.pair) {
     // Two columns side by side, one above the other below 260 px.
     const cols = narrow ? 1 : 2;

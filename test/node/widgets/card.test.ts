@@ -14,7 +14,7 @@ import { files } from '../../../data';
 import { type CardModel, datasetCard, indicatorCard } from '../../../worker/card';
 import { loadData } from '../../../worker/data-source';
 import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
-import { renderCard } from '../../../worker/markup';
+import { renderCard, renderMissingCard } from '../../../worker/markup';
 import type { Lang } from '../../../worker/schema';
 import { launchChromium } from '../support/browser';
 
@@ -36,14 +36,14 @@ async function cardBundle(): Promise<string> {
   ).code;
   const result = await esbuild.build({
     stdin: {
-      contents: `import { render } from 'preact';
-import { Card } from './widgets/src/card';
+      contents: `import { h, nodes } from './widgets/src/dom';
+import { Card, Missing } from './widgets/src/card';
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(${JSON.stringify(css)});
 window.drawCard = (host, model, theme) => {
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [sheet];
-  render(<Card m={model} theme={theme} />, shadow);
+  shadow.append(...nodes(model.missing ? h(Missing, { ...model.missing, theme }) : h(Card, { m: model, theme })));
 };
 window.cardCss = ${JSON.stringify(css)};`,
       loader: 'tsx',
@@ -52,8 +52,6 @@ window.cardCss = ${JSON.stringify(css)};`,
     bundle: true,
     write: false,
     format: 'iife',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
     tsconfig: new URL('widgets/tsconfig.json', root).pathname,
   });
   return result.outputFiles[0]!.text;
@@ -65,7 +63,14 @@ beforeAll(async () => {
     createSnapshot(loadData(files, readFileSync(new URL('data/article.txt', root), 'utf8'))),
   ]);
   page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  await page.setContent('<!doctype html><html><head><style id="css"></style></head><body></body></html>');
+  // A page on a real origin: the widget's not-found card links the list of ids on the origin it was loaded from.
+  await page.route(`${ORIGIN}/`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html><head><style id="css"></style></head><body></body></html>',
+    }),
+  );
+  await page.goto(`${ORIGIN}/`);
   await page.addScriptTag({ content: await cardBundle() });
   await page.evaluate(() => {
     document.getElementById('css')!.textContent = (window as unknown as { cardCss: string }).cardCss;
@@ -136,6 +141,58 @@ describe('the widget card and the server card', () => {
         expect(heights[1], `${model.id} (${model.lang}) height at ${width}px`).toBeCloseTo(heights[0]!, 1);
       }
     }
+  });
+
+  it('draw the same sparkline for an indicator with two or more observations, at 200, 220 and 400 px', async () => {
+    const i = data.indicator('platforms-total')!;
+    for (const lang of LANGS) {
+      const model = indicatorCard(
+        {
+          ...i,
+          series: [
+            ['2023-03-31', 708],
+            ['2023-06-30', 715],
+            ['2023-09-30', 712],
+            ['2023-12-31', 730],
+          ],
+        },
+        lang,
+        data,
+        ORIGIN,
+      );
+      expect(model.trend).toEqual({
+        points: '0,22 33.3,15.6 66.7,18.4 100,2',
+        label: lang === 'zh' ? '走势：708家 → 730家' : 'Trend: 708 → 730',
+      });
+      for (const width of [200, 220, 400]) {
+        const { server, widget, heights } = await compare(model, renderCard(model, { theme: 'light' }), width);
+        expect(widget, `${lang} at ${width}px`).toEqual(server);
+        expect(heights[1]).toBeCloseTo(heights[0]!, 1);
+      }
+    }
+    // One observation is no line.
+    expect(indicatorCard({ ...i, series: [['2023-03-31', 708]] }, 'zh', data, ORIGIN).trend).toBeUndefined();
+  });
+
+  it('draw the same not-found card for an unknown id, at 200 and 400 px, without overflow', async () => {
+    for (const lang of LANGS)
+      for (const kind of ['indicator', 'dataset'] as const) {
+        const id = 'no-such-figure-with-a-rather-long-id';
+        const server = renderMissingCard({
+          kind,
+          id,
+          lang,
+          theme: 'light',
+          list: `${ORIGIN}${lang === 'en' ? '/en' : ''}/indicators`,
+        });
+        for (const width of [200, 400]) {
+          const result = await compare({ missing: { kind, id, lang } } as unknown as CardModel, server, width);
+          expect(result.widget, `${kind} ${lang} at ${width}px`).toEqual(result.server);
+          expect(result.heights[1]).toBeCloseTo(result.heights[0]!, 1);
+          // Small: a few lines, not the reserved 10.5em of a card waiting for its figures.
+          expect(result.heights[0]).toBeLessThan(16 * 8);
+        }
+      }
   });
 
   it('writes data as text, never as markup', async () => {

@@ -52,7 +52,8 @@ describe('widget releases (widgets/releases)', () => {
     const releases = releasesOf(root);
     expect(releases.length).toBeGreaterThanOrEqual(1);
     const files = readdirSync(releasesDir).filter((f) => f !== 'releases.json');
-    expect(files.sort()).toEqual(releases.flatMap((r) => [r.script, r.css]).sort());
+    // Releases whose stylesheet did not change share its file.
+    expect(files.sort()).toEqual([...new Set(releases.flatMap((r) => [r.script, r.css]))].sort());
     for (const r of releases) {
       const js = readFileSync(join(releasesDir, r.script));
       expect(r.script).toBe(`widget.${sha256(js)}.js`);

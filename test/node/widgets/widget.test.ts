@@ -498,19 +498,28 @@ describe('many cards', () => {
       host.page('/many', hostPage('en', 'Many', `${cards}\n<script src="${worker.origin}/widget.js" async></script>`)),
     );
     await expect.poll(() => page.evaluate(() => document.querySelectorAll('zz-indicator').length)).toBe(61);
-    await cardsReady(page, known.length);
+    // Every card drew: the known ones their figures, the others the not-found card.
+    await cardsReady(page, 61);
     const batches = w.api.map((r) => new URL(r.url()).searchParams.get('ids')!.split(','));
     expect(batches.map((b) => b.length).sort()).toEqual([10, 50]);
     // Every valid id asked for once; the malformed one never sent (it would fail the whole batch).
     expect(batches.flat().sort()).toEqual([...known, ...unknown].sort());
-    const status = await page.evaluate(() =>
-      [...document.querySelectorAll('zz-indicator')].map(
-        (e) => e.shadowRoot!.querySelector('.status')?.textContent ?? null,
-      ),
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll('zz-indicator')].map((e) => {
+        const s = e.shadowRoot!;
+        return s.querySelector('.missing')
+          ? `missing ${s.querySelector('code')!.textContent}`
+          : (s.querySelector('.status')?.textContent ?? null);
+      }),
     );
-    expect(status.slice(0, known.length).every((s) => s === null)).toBe(true);
-    expect(status.slice(known.length)).toEqual(Array(unknown.length + 1).fill('No such indicator'));
-    expect(w.errors).toEqual([]);
+    expect(shown.slice(0, known.length).every((s) => s === null)).toBe(true);
+    expect(shown.slice(known.length)).toEqual([...unknown, 'Not An Id!'].map((id) => `missing ${id}`));
+    // The webmaster is told in the console, each wrong id once (a warning per batch that found some), and nothing else.
+    const warnings = w.errors.filter((e) => e.startsWith('warning: zz-indicator: no such id'));
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    expect(warnings.length).toBeLessThanOrEqual(3);
+    for (const id of [...unknown, 'Not An Id!']) expect(warnings.join('\n').split(`"${id}"`).length - 1, id).toBe(1);
+    expect(w.errors.filter((e) => !warnings.includes(e))).toEqual([]);
     await page.close();
   });
 });
