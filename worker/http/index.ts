@@ -11,4 +11,5 @@ export * from './problem';
 export * from './query';
 export * from './representation';
 export * from './security-headers';
+export * from './suggest';
 export * from './trailing-slash';

@@ -79,6 +79,8 @@ export interface Words {
   problemsLede: string;
   notFoundTitle: string;
   notFoundText: string;
+  /** Before the suggested id on a not-found page, and after it (`您要找的是不是 platforms-total？`). */
+  didYouMean: readonly [before: string, after: string];
   footerSource: string;
   kinds: Record<Kind, string>;
   measures: Record<Indicator['measure'], string>;
@@ -267,6 +269,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     problemsLede: '接口出错时返回 RFC 9457 格式的 application/problem+json 文档，其中 type 指向下列页面之一。',
     notFoundTitle: '未找到',
     notFoundText: '这个地址没有发布任何内容。标识符一经发布不会重复使用，请从首页的数据集列表查找。',
+    didYouMean: ['您要找的是不是', '？标识符区分大小写。'],
     footerSource: '所有数字引自',
     kinds: { actual: '实际值', target: '目标', progress: '进度（截至目前）', forecast: '预计' },
     measures: { level: '总量', increase: '新增量', growth_yoy: '同比增长' },
@@ -436,6 +439,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     notFoundTitle: 'Not found',
     notFoundText:
       'Nothing is published at this address. Identifiers are never reused; find what you are looking for in the list of datasets on the home page.',
+    didYouMean: ['Did you mean ', '? Identifiers are case-sensitive.'],
     footerSource: 'Every figure is quoted from',
     kinds: { actual: 'Actual', target: 'Target', progress: 'Progress so far', forecast: 'Forecast' },
     measures: {

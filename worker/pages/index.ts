@@ -8,9 +8,9 @@
 import { Hono } from 'hono';
 import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
-import { fnv1a, send } from '../http';
+import { didYouMean, fnv1a, send, suggestIds } from '../http';
 import { LANG_PREFIX } from '../language';
-import { apiDatasets, apiNews, homePath, localized, problemsPath, ROUTES } from '../links';
+import { apiDatasets, apiNews, datasetPath, homePath, indicatorPath, localized, problemsPath, ROUTES } from '../links';
 import { embedCode, widgetManifest } from '../markup';
 import type { Lang } from '../schema';
 import { apiReferencePage, type OpenApiDocument } from './api-reference';
@@ -20,8 +20,8 @@ import { datasetPage } from './dataset-page';
 import { BUILDER_CSP, builderVariants } from './embed-builder';
 import { indicatorPage } from './indicator-page';
 import { landingPage } from './landing';
-import { newsPage } from './news-page';
 import { serveFavicon } from './mark';
+import { newsPage } from './news-page';
 import { notFound } from './not-found';
 import { pageHeaders, renderPage, sendPage } from './page-response';
 import { isProblemType, problemPage, problemsIndexPage } from './problem-page';
@@ -55,7 +55,18 @@ for (const lang of ['zh', 'en'] as const) {
   pages.get(localized(lang, ROUTES.dataset), async (c) => {
     const id = c.req.param('id') ?? '';
     const dataset = c.var.snapshot.dataset(id);
-    if (!dataset) return notFound(c, lang, `No dataset "${id}". See ${apiDatasets()} for the datasets that exist.`);
+    if (!dataset) {
+      const [near] = suggestIds(
+        id,
+        c.var.snapshot.datasets.map((d) => d.id),
+      );
+      return notFound(
+        c,
+        lang,
+        `No dataset "${id}".${didYouMean(near ? [near] : [])} See ${apiDatasets()} for the datasets that exist.`,
+        near ? { id: near, path: datasetPath(near, lang) } : undefined,
+      );
+    }
     const embed = { ...(await embedCode(c, dataset, lang)), variants: await builderVariants(c, dataset) };
     // The embed code can change without the data (a new widget build), so its hash is part of the key.
     const page = renderPage(c, `dataset:${id}:${fnv1a(embed.html)}`, lang, (o) =>
@@ -67,8 +78,18 @@ for (const lang of ['zh', 'en'] as const) {
   pages.get(localized(lang, ROUTES.indicator), async (c) => {
     const id = c.req.param('id') ?? '';
     const indicator = c.var.snapshot.indicator(id);
-    if (!indicator)
-      return notFound(c, lang, `No indicator "${id}". See ${apiDatasets()} for the indicators that exist.`);
+    if (!indicator) {
+      const [near] = suggestIds(
+        id,
+        c.var.snapshot.indicators.map((i) => i.id),
+      );
+      return notFound(
+        c,
+        lang,
+        `No indicator "${id}".${didYouMean(near ? [near] : [])} See ${apiDatasets()} for the indicators that exist.`,
+        near ? { id: near, path: indicatorPath(near, lang) } : undefined,
+      );
+    }
     const embed = { ...(await embedCode(c, indicator, lang)), variants: await builderVariants(c, indicator) };
     // The embed code can change without the data (a new widget build), so its hash is part of the key.
     const page = renderPage(c, `indicator:${id}:${fnv1a(embed.html)}`, lang, (o) =>
