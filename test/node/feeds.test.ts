@@ -37,7 +37,7 @@ const firstDay = (period: string) => {
   return `${y}-${m}-${d}`;
 };
 
-type Lang = 'zh' | 'en' | undefined;
+type Lang = 'zh' | 'en';
 type Format = 'rss' | 'atom' | 'json';
 const FILES: Record<Format, string> = { rss: 'feed.xml', atom: 'feed.atom', json: 'feed.json' };
 const TYPES: Record<Format, string> = {
@@ -49,11 +49,14 @@ const TYPES: Record<Format, string> = {
 /** One feed to fetch and what it must say, derived from data/. */
 interface Case {
   format: Format;
+  /** The one language it speaks: Chinese at the root, English under `/en` or with `?lang=en`. */
   lang: Lang;
   dataset?: Dataset;
   /** An indicator's feed: its revisions (here, the seed's original publication). */
   indicator?: Indicator;
   path: string;
+  /** Its canonical path (the self link): `?lang=en` is the `/en` feed, `?lang=zh` the root one. */
+  self: string;
   /** The HTML page it stands for (language-neutral path). */
   page: string;
   datasets: Dataset[];
@@ -63,16 +66,29 @@ interface Case {
 const newsOf = (d: Dataset | undefined) =>
   data.news.filter((n) => !d || (n.indicators ?? []).some((id) => d.indicators.some((i) => i.id === id)));
 
+/**
+ * The four ways to ask for a feed: the root (Chinese), `/en/…` (English), and the root with `?lang=zh` or
+ * `?lang=en` (the same two feeds). Each gives a path and the feed's canonical path for a language-neutral `file`.
+ */
+const VARIANTS: { lang: Lang; path: (file: string) => string; self: (file: string) => string }[] = [
+  { lang: 'zh', path: (f) => f, self: (f) => f },
+  { lang: 'zh', path: (f) => `${f}?lang=zh`, self: (f) => f },
+  { lang: 'en', path: (f) => `/en${f}`, self: (f) => `/en${f}` },
+  { lang: 'en', path: (f) => `${f}?lang=en`, self: (f) => `/en${f}` },
+];
+
 const cases: Case[] = [];
 for (const dataset of [undefined, ...data.datasets]) {
   for (const format of ['rss', 'atom', 'json'] as Format[]) {
-    for (const lang of [undefined, 'zh', 'en'] as Lang[]) {
+    for (const variant of VARIANTS) {
       const base = dataset ? `/datasets/${dataset.id}` : '';
+      const file = `${base}/${FILES[format]}`;
       cases.push({
         format,
-        lang,
+        lang: variant.lang,
         dataset,
-        path: `${base}/${FILES[format]}${lang ? `?lang=${lang}` : ''}`,
+        path: variant.path(file),
+        self: variant.self(file),
         page: dataset ? base : '/',
         datasets: dataset ? [dataset] : data.datasets,
         news: newsOf(dataset),
@@ -83,13 +99,15 @@ for (const dataset of [undefined, ...data.datasets]) {
 // Every indicator's feed: the bundle's data is the seed, so each holds one item, the figure's original publication.
 for (const indicator of data.datasets.flatMap((d) => d.indicators)) {
   for (const format of ['rss', 'atom', 'json'] as Format[]) {
-    for (const lang of [undefined, 'zh', 'en'] as Lang[]) {
+    for (const variant of VARIANTS) {
       const base = `/indicators/${indicator.id}`;
+      const file = `${base}/${FILES[format]}`;
       cases.push({
         format,
-        lang,
+        lang: variant.lang,
         indicator,
-        path: `${base}/${FILES[format]}${lang ? `?lang=${lang}` : ''}`,
+        path: variant.path(file),
+        self: variant.self(file),
         page: base,
         datasets: [],
         news: [],
@@ -151,13 +169,18 @@ const figureWords = (i: Indicator, lang: 'zh' | 'en') =>
 const xmlCases = () => cases.filter((c) => c.format !== 'json');
 
 describe('feeds over real HTTP (production bundle)', () => {
-  it(`serves all ${cases.length} feeds (catalog, every dataset and every indicator, three formats, three language variants) as UTF-8 with their media types`, () => {
+  it(`serves all ${cases.length} feeds (catalog, every dataset and every indicator, three formats; root, /en, ?lang=zh, ?lang=en) as UTF-8 with their media types`, () => {
     for (const c of cases) {
       const got = bodies.get(c.path)!;
       expect(got.status, c.path).toBe(200);
       expect(got.type, c.path).toBe(TYPES[c.format]);
       expect(() => body(c), c.path).not.toThrow();
     }
+  });
+
+  it('answer ?lang=en with the /en feed and ?lang=zh with the root feed, byte for byte', () => {
+    for (const c of cases.filter((x) => x.path !== x.self))
+      expect(body(c), c.path).toBe(body(cases.find((x) => x.path === c.self)!));
   });
 
   it('are well-formed XML for libxml2 and fast-xml-parser, with no forbidden characters', () => {
@@ -222,7 +245,7 @@ describe('Atom feeds', () => {
         expect(attr(first, 'rel')).toBe('alternate');
         expect(checkLinks(feed).map((l) => attr(l, 'href'))).toEqual([pageUrl(c.page, c.lang)]);
         expect(els(feed, "atom:link[@rel='self']").map((l) => [attr(l, 'href'), attr(l, 'type')])).toEqual([
-          [url(c.path), 'application/atom+xml'],
+          [url(c.self), 'application/atom+xml'],
         ]);
         const dates = [one(feed, 'atom:updated').content];
         const ids = new Set<string>();
@@ -260,7 +283,7 @@ describe('RSS feeds', () => {
         expect(one(channel, 'link').content).toBe(pageUrl(c.page, c.lang));
         expect(one(channel, 'language').content).toBe(c.lang === 'en' ? 'en' : 'zh-CN');
         const self = els(channel, "atom:link[@rel='self']");
-        expect(self.map((l) => [attr(l, 'href'), attr(l, 'type')])).toEqual([[url(c.path), 'application/rss+xml']]);
+        expect(self.map((l) => [attr(l, 'href'), attr(l, 'type')])).toEqual([[url(c.self), 'application/rss+xml']]);
         const guids = new Set<string>();
         for (const date of els(channel, 'pubDate|lastBuildDate|item/pubDate')) {
           const m = RFC822.exec(date.content);
@@ -294,7 +317,7 @@ describe('JSON Feeds', () => {
         c.path,
       ).toBeUndefined();
       const feed = result.output as JsonFeedDoc;
-      expect(feed.feed_url).toBe(url(c.path));
+      expect(feed.feed_url).toBe(url(c.self));
       expect(feed.home_page_url).toBe(pageUrl(c.page, c.lang));
       expect(feed.language).toBe(c.lang === 'en' ? 'en' : 'zh-CN');
       expect(new Set(feed.items.map((i) => i.id)).size).toBe(feed.items.length);
@@ -305,9 +328,12 @@ describe('JSON Feeds', () => {
 /** The seed's publication: the article's date, as the store records it (midnight UTC). */
 const seedPublished = Date.parse(`${data.meta.article.published}T00:00:00Z`);
 
+/** The words an item title starts with for a dataset that has not changed since this service published it. */
+const RELEASE: Record<Lang, string> = { zh: '数据发布：', en: 'Data release: ' };
+
 /** What a reader must show for each item of a case, from data/. */
 function expectedItems(c: Case) {
-  const langs: ('zh' | 'en')[] = c.lang ? [c.lang] : ['zh', 'en'];
+  const langs: Lang[] = [c.lang];
   const indicator = c.indicator;
   return [
     ...(indicator
@@ -318,6 +344,7 @@ function expectedItems(c: Case) {
             published: seedPublished,
             updated: seedPublished,
             titleWords: langs.map((l) => indicator.label[l]),
+            titleStart: c.lang === 'en' ? 'First published: ' : '首次发布：',
             words: langs.flatMap((l) => [indicator.label[l], figureWords(indicator, l)]),
           },
         ]
@@ -328,18 +355,39 @@ function expectedItems(c: Case) {
       published: dayStart(d.issued),
       updated: dayStart(d.modified),
       titleWords: langs.map((l) => d.title[l]),
+      titleStart: RELEASE[c.lang] + d.title[c.lang],
       // Every figure of the dataset, with qualifier and unit, in each language the feed speaks.
       words: d.indicators.flatMap((i) => langs.flatMap((l) => [i.label[l], figureWords(i, l)])),
     })),
     ...c.news.map((n) => ({
       id: `${TAG}news/${n.id}`,
-      url: `${pageUrl('/', c.lang)}#news-${n.id}`,
+      // Every event has its own page.
+      url: pageUrl(`/news/${n.id}`, c.lang),
       published: dayStart(firstDay(n.date)),
       updated: dayStart(firstDay(n.date)),
       titleWords: langs.map((l) => n.title[l]),
+      titleStart: n.title[c.lang],
       words: langs.flatMap((l) => [n.summary[l]]),
     })),
   ];
+}
+
+/**
+ * What in `text` is in the other language than `lang`: Han characters in English text (but a quoted Chinese term);
+ * in Chinese text, Latin words other than the names of formats and the licence (JSON, CSV, CC BY), addresses aside.
+ * Empty when the text speaks `lang` only.
+ */
+function otherLanguage(text: string, lang: Lang): string[] {
+  // English text may name a Chinese term in quotation marks, as the data does ("百项" (a hundred items) …).
+  if (lang === 'en')
+    return (
+      text
+        .replace(/&quot;/g, '"')
+        .replace(/"[\u3400-\u9fff]+"|“[\u3400-\u9fff]+”/g, '')
+        .match(/[\u3400-\u9fff]+/g) ?? []
+    );
+  const words = text.replace(/https?:\/\/\S+/g, ' ').match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
+  return words.filter((w) => !['JSON', 'CSV', 'CC', 'BY'].includes(w));
 }
 
 const htmlText = (html: string) =>
@@ -357,10 +405,10 @@ describe('a real feed reader (@rowanmanning/feed-parser)', () => {
       const feed = parseFeed(body(c));
       expect(feed.meta.type, c.path).toBe(c.format);
       expect(feed.url).toBe(pageUrl(c.page, c.lang));
-      expect(feed.self).toBe(url(c.path));
+      expect(feed.self).toBe(url(c.self));
       expect(feed.language).toBe(c.lang === 'en' ? 'en' : 'zh-CN');
-      const site = c.lang ? data.meta.title[c.lang] : `${data.meta.title.zh} · ${data.meta.title.en}`;
-      expect(feed.title).toContain(site);
+      expect(feed.title).toContain(data.meta.title[c.lang]);
+      expect(feed.title).not.toContain(data.meta.title[c.lang === 'en' ? 'zh' : 'en']);
       if (c.dataset) expect(feed.title).toContain(c.lang === 'en' ? c.dataset.title.en : c.dataset.title.zh);
       if (c.indicator) expect(feed.title).toContain(c.lang === 'en' ? c.indicator.label.en : c.indicator.label.zh);
       const expected = expectedItems(c);
@@ -371,9 +419,11 @@ describe('a real feed reader (@rowanmanning/feed-parser)', () => {
         expect(item.published?.getTime(), `${c.path} ${e.id}`).toBe(e.published);
         if (c.format === 'atom') expect(item.updated?.getTime()).toBe(e.updated);
         for (const word of e.titleWords) expect(item.title, e.id).toContain(word);
+        expect(item.title?.startsWith(e.titleStart), `${c.path} ${e.id}: ${item.title}`).toBe(true);
         const shown = htmlText(item.content ?? item.description ?? '');
         for (const word of e.words) expect(shown, `${c.path} ${e.id}`).toContain(word);
-        if (c.lang === 'en') expect(item.title).not.toMatch(/[\u4e00-\u9fff]/);
+        expect(otherLanguage(item.title ?? '', c.lang), `${c.path} ${e.id} title`).toEqual([]);
+        expect(otherLanguage(shown, c.lang), `${c.path} ${e.id} content`).toEqual([]);
       }
     }
   });
@@ -386,13 +436,18 @@ describe('a real feed reader (@rowanmanning/feed-parser)', () => {
     const targets = htmlText(catalog.items.find((i) => i.id === `${TAG}datasets/targets-2023`)!.content!);
     expect(targets).toContain('12%以上');
     expect(targets).toContain('500件左右');
-    expect(targets).toContain('at least 12%');
+    const english = parseFeed(body(cases.find((c) => c.path === '/en/feed.atom')!));
+    expect(htmlText(english.items.find((i) => i.id === `${TAG}datasets/targets-2023`)!.content!)).toContain(
+      'at least 12%',
+    );
     const rss = parseFeed(body(cases.find((c) => c.path === '/datasets/talent-cooperation/feed.xml')!));
     const fair = rss.items.find((i) => i.id === `${TAG}news/job-fair-guizhou`)!;
     // A multi-day event: dated by its first day, the whole range said in the text.
     expect(fair.published?.toISOString()).toBe('2023-04-18T16:00:00.000Z');
     expect(htmlText(fair.description!)).toContain('2023年4月19日至21日');
-    expect(htmlText(fair.description!)).toContain('19–21 April 2023');
+    const enRss = parseFeed(body(cases.find((c) => c.path === '/en/datasets/talent-cooperation/feed.xml')!));
+    const enFair = enRss.items.find((i) => i.id === fair.id)!;
+    expect(htmlText(enFair.description!)).toContain('19–21 April 2023');
   });
 
   it('gets the same items from a JSON Feed', () => {
@@ -405,18 +460,25 @@ describe('a real feed reader (@rowanmanning/feed-parser)', () => {
         expect(Date.parse(item.date_published!)).toBe(e.published);
         expect(Date.parse(item.date_modified!)).toBe(e.updated);
         for (const word of e.words) expect(item.content_text, `${c.path} ${e.id}`).toContain(word);
+        expect(otherLanguage(`${item.title} ${item.content_text}`, c.lang), `${c.path} ${e.id}`).toEqual([]);
       }
     }
   });
 });
 
 describe('links in the feeds', () => {
-  it('lead to pages that exist, and events to their anchor on the landing page', async () => {
+  it('lead to pages that exist (events to their own page), in the language of the feed', async () => {
     const links = new Set<string>();
     for (const c of xmlCases()) {
-      for (const m of body(c).matchAll(/href="([^"]+)"|href=&quot;(.*?)&quot;|<link>([^<]+)<\/link>/g))
-        links.add((m[1] ?? m[2] ?? m[3])!.replace(/&amp;/g, '&'));
+      for (const m of body(c).matchAll(/href="([^"]+)"|href=&quot;(.*?)&quot;|<link>([^<]+)<\/link>/g)) {
+        const link = (m[1] ?? m[2] ?? m[3])!.replace(/&amp;/g, '&');
+        links.add(link);
+        // Pages in the feed's language (English under /en); the API and the feeds' own addresses say so by path.
+        if (!link.startsWith(worker.origin) || new URL(link).pathname.startsWith('/api/')) continue;
+        expect(new URL(link).pathname.startsWith('/en/'), `${c.path}: ${link}`).toBe(c.lang === 'en');
+      }
     }
+    expect([...links].some((l) => /\/news\/[a-z0-9-]+$/.test(l))).toBe(true);
     const pages = [...links].filter((l) => l.startsWith(worker.origin));
     expect(pages.length).toBeGreaterThan(data.datasets.flatMap((d) => d.indicators).length);
     const landing: Record<string, string> = {};

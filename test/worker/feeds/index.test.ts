@@ -4,6 +4,23 @@ import { get, snapshot } from './helpers';
 
 const FORMATS = Object.values(FEED_FORMATS);
 
+/**
+ * What in `text` is in the other language than `lang`: Han characters in English text (but a quoted Chinese term);
+ * in Chinese text, Latin words other than the names of formats and the licence (JSON, CSV, CC BY), addresses aside.
+ */
+function otherLanguage(text: string, lang: 'zh' | 'en'): string[] {
+  // English text may name a Chinese term in quotation marks, as the data does ("百项" (a hundred items) …).
+  if (lang === 'en')
+    return (
+      text
+        .replace(/&quot;/g, '"')
+        .replace(/"[\u3400-\u9fff]+"|“[\u3400-\u9fff]+”/g, '')
+        .match(/[\u3400-\u9fff]+/g) ?? []
+    );
+  const words = text.replace(/https?:\/\/\S+/g, ' ').match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
+  return words.filter((w) => !['JSON', 'CSV', 'CC', 'BY'].includes(w));
+}
+
 describe('feed routes', () => {
   it('serve every feed of the catalog and of each dataset with its media type and charset, in both languages', async () => {
     const s = await snapshot();
@@ -68,6 +85,42 @@ describe('feed routes', () => {
       (await get('/feed.atom', { headers: { 'If-Modified-Since': res.headers.get('Last-Modified')! } })).status,
     ).toBe(304);
   });
+
+  it('speak one language: no English at the root, no Chinese under /en (titles and text of every item)', async () => {
+    const s = await snapshot();
+    const bases = [
+      '/feed',
+      ...s.datasets.map((d) => `/datasets/${d.id}/feed`),
+      ...s.indicators.map((i) => `/indicators/${i.id}/feed`),
+    ];
+    for (const base of bases) {
+      for (const lang of ['zh', 'en'] as const) {
+        const path = `${lang === 'en' ? '/en' : ''}${base}`;
+        const json = await (await get(`${path}.json`)).json<{
+          title: string;
+          description?: string;
+          items: { title: string; summary: string; content_text: string; content_html: string }[];
+        }>();
+        expect(otherLanguage(`${json.title} ${json.description ?? ''}`, lang), path).toEqual([]);
+        for (const item of json.items) {
+          const html = item.content_html.replace(/<[^>]+>/g, ' ');
+          for (const text of [item.title, item.summary, item.content_text, html])
+            expect(otherLanguage(text, lang), `${path}: ${item.title}`).toEqual([]);
+        }
+        for (const ext of ['xml', 'atom']) {
+          const body = await (await get(`${path}.${ext}`)).text();
+          const titles = [...body.matchAll(/<title[^>]*>([^<]*)<\/title>/g)].map((m) => m[1]!);
+          expect(titles.length, `${path}.${ext}`).toBeGreaterThan(1);
+          for (const title of titles) expect(otherLanguage(title, lang), `${path}.${ext}: ${title}`).toEqual([]);
+        }
+      }
+    }
+    // The check can fail: the titles feeds had when they spoke both languages.
+    expect(
+      otherLanguage('数据集：科技创新平台 · Dataset: Science and technology innovation platforms', 'zh'),
+    ).not.toEqual([]);
+    expect(otherLanguage('Data release: 科技创新平台', 'en')).not.toEqual([]);
+  }, 60_000);
 
   it('give each format, scope and language its own ETag', async () => {
     const paths = [
