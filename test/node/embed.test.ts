@@ -38,7 +38,7 @@ beforeAll(async () => {
     res
       .writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': `default-src 'none'; script-src ${worker.origin}; frame-src ${worker.origin}; style-src 'self'`,
+        'Content-Security-Policy': `default-src 'none'; script-src ${worker.origin}; frame-src ${worker.origin}; img-src ${worker.origin}; style-src 'self'`,
       })
       .end(html);
   });
@@ -83,6 +83,8 @@ describe('HTML of the embed kit', () => {
     '/embed/achievement-transfer-target?lang=en&theme=dark',
     '/embed/little-giants-national-rank?theme=auto',
     '/embed/dataset/talent-cooperation?lang=en',
+    '/embed/no-such-indicator?lang=en',
+    '/embed/dataset/no-such-dataset',
     '/demo',
   ])('%s passes html-validate (recommended)', async (path) => {
     const report = await validator.validateString(await (await fetch(worker.origin + path)).text(), path);
@@ -242,4 +244,106 @@ describe('iframe card in Chromium', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('shows an unknown id as a framed not-found card (404) on a strict-CSP host, never a blank frame', async () => {
+    host.pages.set(
+      '/missing-frame',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>
+<script src="${worker.origin}/embed/host.js"></script></head><body>
+<iframe src="${worker.origin}/embed/platforms-totl?lang=en" title="A card" width="300" height="200"></iframe>
+<img src="${worker.origin}/badge/platforms-totl.svg?lang=en" alt="platforms-totl: not found">
+<img src="${worker.origin}/badge/platforms-total.svg?lang=en" alt="a badge that exists">
+</body></html>`,
+    );
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on(
+      'console',
+      (m: ConsoleMessage) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()),
+    );
+    page.on('pageerror', (e) => problems.push(e.message));
+    const statuses = new Map<string, number>();
+    page.on('response', (r) => statuses.set(new URL(r.url()).pathname, r.status()));
+    await page.goto(`${host.origin}/missing-frame`);
+    await expect
+      .poll(() =>
+        page
+          .frames()
+          .find((f) => f.url().includes('/embed/platforms-totl'))
+          ?.url(),
+      )
+      .toBeTruthy();
+    const frame = page.frames().find((f) => f.url().includes('/embed/platforms-totl'))!;
+    await frame.locator('.card.missing').waitFor();
+    expect(statuses.get('/embed/platforms-totl')).toBe(404);
+    // The card is there, styled by the card stylesheet, saying what is wrong and linking the list of ids.
+    const card = await frame.locator('.card').evaluate((el) => ({
+      text: el.textContent!.replace(/\s+/g, ' ').trim(),
+      border: getComputedStyle(el).borderTopStyle,
+      height: el.getBoundingClientRect().height,
+      scrolls: el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1,
+      link: (el.querySelector('a') as HTMLAnchorElement).href,
+    }));
+    expect(card).toMatchObject({
+      text: 'No such indicator Id: platforms-totl See all indicators',
+      border: 'solid',
+      scrolls: false,
+      link: `${worker.origin}/en/indicators`,
+    });
+    expect(card.height).toBeGreaterThan(60);
+    // It reports its height like any card, and host.js sizes the iframe to it.
+    const real = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await expect.poll(() => page.getAttribute('iframe', 'height')).toBe(String(real));
+
+    // The grey badge of an unknown id decodes as an image (404, as shields.io answers), next to a real one.
+    const images = await page.evaluate(() =>
+      Promise.all(
+        [...document.images].map((img) =>
+          img.decode().then(
+            () => ({ ok: true, width: img.naturalWidth, height: img.naturalHeight }),
+            () => ({ ok: false, width: 0, height: 0 }),
+          ),
+        ),
+      ),
+    );
+    expect(images.map((i) => i.ok)).toEqual([true, true]);
+    expect(images[0]!.height).toBe(20);
+    expect(images[0]!.width).toBeGreaterThan(60);
+    expect(statuses.get('/badge/platforms-totl.svg')).toBe(404);
+    expect(statuses.get('/badge/platforms-total.svg')).toBe(200);
+    // No CSP violation and nothing thrown: only the browser's own log of the two 404 responses.
+    expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+    await context.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no axe-core violations in the not-found frame (${scheme})`, async () => {
+      const context = await browser!.newContext({ bypassCSP: true, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(`${worker.origin}/embed/dataset/no-such-dataset?theme=auto`);
+      await page.addScriptTag({ path: new URL('node_modules/axe-core/axe.min.js', root).pathname });
+      const violations = await page.evaluate(() =>
+        (
+          window as unknown as {
+            axe: {
+              run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+            };
+          }
+        ).axe
+          // A frame's document is a part of its host's page: the page-level landmark and heading rules are the host's.
+          .run(document, {
+            resultTypes: ['violations'],
+            rules: {
+              'landmark-one-main': { enabled: false },
+              'page-has-heading-one': { enabled: false },
+              region: { enabled: false },
+            },
+          })
+          .then((r) => r.violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`)),
+      );
+      expect(violations).toEqual([]);
+      await context.close();
+    });
+  }
 });
