@@ -1,14 +1,13 @@
 /**
- * Query parameters and path lookups shared by the embed routes. Presentation values (`lang`, `theme`) that are out
+ * Query parameters shared by the embed routes. Presentation values (`lang`, `theme`) that are out
  * of range fall back to the default: an embed's URL is pasted into pages whose readers cannot fix it, and a card in
- * the default language or theme beats a broken image or frame. Unknown ids become 404s.
+ * the default language or theme beats a broken image or frame. (An unknown id is no problem document here: a frame
+ * answers the not-found card and a badge the grey badge, both with status 404.)
  */
 import * as v from 'valibot';
 import { DEFAULT_THEME, THEMES, type Theme } from '../card';
-import type { Snapshot } from '../data-source';
-import { LangTag, Problem } from '../http';
-import { apiDatasets, apiIndicators } from '../links';
-import type { Dataset, Indicator, Lang } from '../schema';
+import { LangTag } from '../http';
+import type { Lang } from '../schema';
 
 /** The card's language when none (or none of ours) is given: Chinese, the article's language. */
 export const DEFAULT_LANG: Lang = 'zh';
@@ -27,18 +26,3 @@ export const ThemeParam = v.optional(
   ),
   DEFAULT_THEME,
 );
-
-/** The indicator `id`, or a 404 that says where the ids are. */
-export function indicatorOr404(snapshot: Snapshot, id: string): Indicator {
-  const indicator = snapshot.indicator(id);
-  if (!indicator)
-    throw new Problem(404, 'not-found', `No indicator "${id}". The ids are listed at ${apiIndicators()}.`);
-  return indicator;
-}
-
-/** The dataset `id`, or a 404 that says where the ids are. */
-export function datasetOr404(snapshot: Snapshot, id: string): Dataset {
-  const dataset = snapshot.dataset(id);
-  if (!dataset) throw new Problem(404, 'not-found', `No dataset "${id}". The ids are listed at ${apiDatasets()}.`);
-  return dataset;
-}
