@@ -20,7 +20,7 @@ import {
   framePath,
   homePath,
   indicatorPath,
-  newsAnchor,
+  newsPath,
 } from '../links';
 import type { Dataset, Indicator, NewsItem } from '../schema';
 import type { LiveSnapshot, Observation, Revision, SeriesPoint } from '../store';
@@ -99,7 +99,7 @@ export function presentRevision(r: Revision, origin: string): ApiRevision {
         news: r.news.id,
         source: r.source,
         definition: r.news,
-        links: { self, html: absolute(origin, homePath('zh', newsAnchor(r.news.id))) },
+        links: { self, html: absolute(origin, newsPath(r.news.id, 'zh')) },
       };
   }
 }

@@ -3,7 +3,7 @@
  * scope, language and origin, then written as RSS, Atom and JSON Feed.
  */
 import type { Snapshot } from '../data-source';
-import { LANG_TAGS } from '../language';
+import { LANG_TAGS, paren } from '../language';
 import {
   absolute,
   datasetPath,
@@ -32,6 +32,7 @@ import {
   datasetBlocks,
   datasetItemSummary,
   datasetItemTitle,
+  feedTitle,
   labelWithKind,
   newsBlocks,
   urlsFor,
@@ -153,7 +154,7 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     if (!history) throw new Error(`No indicator "${indicatorId}"`);
     return feedOf(snapshot, {
       id: indicatorFeedId(indicatorId, variantOf(lang)),
-      title: `${indicatorTitle(history, snapshot, indicatorId, lang)} — ${snapshot.meta.title[lang]}`,
+      title: feedTitle(indicatorTitle(history, snapshot, indicatorId, lang), snapshot.meta.title[lang], lang),
       description: indicatorDescription(history, snapshot)[lang],
       homePage: urls.indicator(indicatorId, lang),
       path: (f) => indicatorFeedPath(f, indicatorId, lang),
@@ -212,7 +213,7 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
   const { meta } = snapshot;
   return feedOf(snapshot, {
     id: feedId(datasetId, variantOf(lang)),
-    title: dataset ? `${dataset.title[lang]} — ${meta.title[lang]}` : meta.title[lang],
+    title: dataset ? feedTitle(dataset.title[lang], meta.title[lang], lang) : meta.title[lang],
     description: (dataset ? dataset.description : meta.description)[lang],
     homePage: dataset ? urls.dataset(dataset.id, lang) : urls.home(lang),
     path: (f) => feedPath(f, datasetId, lang),
@@ -257,7 +258,7 @@ function feedOf(
     >,
     updated: updated ?? meta.article.published,
     author: { name: meta.publisher[parts.lang], url: absolute(parts.origin, homePath(parts.lang)) },
-    rights: `${meta.license.name} (${meta.license.url})`,
+    rights: meta.license.name + paren(parts.lang, meta.license.url),
     items,
   };
 }

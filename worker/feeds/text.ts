@@ -33,6 +33,8 @@ const WORDS = {
     update: '数据更新',
     /** Between two facts of one line (time and place; publisher and figure). */
     and: '；',
+    /** Between a feed's subject and the site's name (破折号). */
+    dash: '——',
   },
   en: {
     when: 'When: ',
@@ -46,6 +48,7 @@ const WORDS = {
     release: 'Data release',
     update: 'Data update',
     and: ' · ',
+    dash: ' — ',
   },
 } as const;
 
@@ -81,6 +84,9 @@ export const REVISION_WORDS = {
 
 /** Between two facts of one line: `；` in Chinese (full-width, our own text), ` · ` in English. */
 export const factSeparator = (lang: Lang): string => WORDS[lang].and;
+
+/** A feed's subject, then the site: `科技创新平台——株洲科创开放数据` / `… — Zhuzhou Innovation Open Data`. */
+export const feedTitle = (subject: string, site: string, lang: Lang): string => subject + WORDS[lang].dash + site;
 
 /** Text, or a link (`showUrl`: plain text also prints the address). */
 export type Inline = string | { text: string; href: string; showUrl?: boolean };

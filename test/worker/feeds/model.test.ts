@@ -133,6 +133,16 @@ describe('buildFeed', () => {
     expect(buildFeed(s, { origin, lang: 'zh' }).urls.atom).toBe(`${origin}/feed.atom`);
   });
 
+  it('writes its own Chinese with full-width punctuation: the title dash, the licence brackets', async () => {
+    const s = await snapshot();
+    const zh = buildFeed(s, { origin, datasetId: 'rd-investment', lang: 'zh' });
+    expect(zh.title).toBe(`研发投入——${s.meta.title.zh}`);
+    expect(zh.rights).toBe(`${s.meta.license.name}（${s.meta.license.url}）`);
+    const en = buildFeed(s, { origin, datasetId: 'rd-investment', lang: 'en' });
+    expect(en.title).toBe(`R&D investment — ${s.meta.title.en}`);
+    expect(en.rights).toBe(`${s.meta.license.name} (${s.meta.license.url})`);
+  });
+
   it('refuses a dataset that does not exist', async () => {
     const s = await snapshot();
     expect(() => buildFeed(s, { origin, datasetId: 'nope', lang: 'zh' })).toThrow(/nope/);

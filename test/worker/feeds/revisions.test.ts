@@ -289,6 +289,9 @@ describe('a revision published after the seed', () => {
     expect(newest!.url).toBe(`${ORIGIN}/news/platforms-h1`);
     expect((await jsonItems('/en/feed.json'))[0]!.url).toBe(`${ORIGIN}/en/news/platforms-h1`);
     expect((await fetchApp('/news/platforms-h1')).status).toBe(200);
+    // So does the revision's own record in the API.
+    const record = JSON.stringify(await (await fetchApp(`/api/v1/revisions/${written.news!.id}`)).json());
+    expect(record).toContain(`"html":"${ORIGIN}/news/platforms-h1"`);
   });
 
   it('turns the release item of a dataset changed since its release into an update (数据更新 / Data update)', async () => {
