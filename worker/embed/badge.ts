@@ -76,15 +76,15 @@ export const badge = (c: Context<AppEnv>) => {
   const id = file.replace(/\.svg$/, '');
   const snapshot = c.var.snapshot;
   const indicator = file.endsWith('.svg') ? snapshot.indicator(id) : undefined;
+  // Never a 400: an unknown language is the default one, unknown names are ignored (`?v=2` from a CMS).
+  const { lang } = parseQuery(c, { lang: LangParam });
   if (!indicator) {
-    const lang: Lang = /^en\b/i.test(c.req.query('lang') ?? '') ? 'en' : 'zh';
     return c.body(notFoundBadgeSvg(id, lang), 404, {
       'Content-Type': 'image/svg+xml; charset=utf-8',
       'Content-Security-Policy': BADGE_CSP,
       'Cache-Control': CACHE_NOT_FOUND,
     });
   }
-  const { lang } = parseQuery(c, { lang: LangParam });
   const rendered = render(snapshot, `badge:${id}:${lang}`, 'image/svg+xml; charset=utf-8', () =>
     badgeSvg(indicator, lang),
   );

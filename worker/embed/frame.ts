@@ -137,14 +137,16 @@ const frameHeaders = (lang: Lang) => ({
   'Cross-Origin-Embedder-Policy': 'require-corp',
 });
 
+/** The frame's query: never a 400 (out-of-range values are the defaults, unknown names are ignored). */
+const frameQuery = { lang: LangParam, theme: ThemeParam };
+
 /**
  * A frame for an id we do not have: a 404 the host's iframe still shows (the not-found card, framed like any card),
- * never a problem document the frame would refuse to show. Its language and theme are read leniently: whatever the
- * query says, the reader gets a card.
+ * never a problem document the frame would refuse to show. Its language and theme are read as for any card: whatever
+ * the query says, the reader gets a card.
  */
 async function sendMissing(c: Context<AppEnv>, kind: EmbedKind, id: string): Promise<Response> {
-  const lang: Lang = /^en\b/i.test(c.req.query('lang') ?? '') ? 'en' : 'zh';
-  const theme: Theme = (['light', 'dark', 'auto'] as const).find((t) => t === c.req.query('theme')) ?? 'light';
+  const { lang, theme } = parseQuery(c, frameQuery);
   const html = missingFramePage({
     kind,
     id: id.slice(0, 100),
@@ -179,8 +181,6 @@ async function sendFrame(c: Context<AppEnv>, target: Indicator | Dataset, lang: 
   );
   return send(c, snapshot, rendered, { headers: frameHeaders(lang) });
 }
-
-const frameQuery = { lang: LangParam, theme: ThemeParam };
 
 /** `GET /embed/:id?lang=zh|en&theme=light|dark|auto`; an unknown id is the framed not-found card, 404. */
 export const indicatorFrame = async (c: Context<AppEnv>) => {

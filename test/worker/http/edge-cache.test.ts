@@ -218,3 +218,56 @@ describe('edge cache through the Worker', () => {
     expect(bodies[0]!.slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   });
 });
+
+describe('edge cache: query parameters a route ignores', () => {
+  /** Whether the Cache API holds an entry for `path` (query as sent) in `version`, for requests without Accept. */
+  const shared = async (path: string, version: string) => {
+    const [pathname, query = ''] = path.split('?');
+    const key = `https://edge.example${pathname}?${query}${query ? '&' : ''}__v=${version}&__a=`;
+    return (await caches.default.match(new Request(key))) !== undefined;
+  };
+
+  it('answers `_` and `utm_*` from the entry of the URL without them', async () => {
+    const { source, counter } = await testSource();
+    const app = createApp(source);
+    await call(app, '/api/v1/indicators?lang=en');
+    const reads = counter.reads;
+    const busted = await call(app, '/api/v1/indicators?_=1700000000000&lang=en&utm_source=x');
+    expect(busted.res.status).toBe(200);
+    expect(counter.reads).toBe(reads);
+  });
+
+  it('stores what a route answered under the query it read, never under the names it ignored', async () => {
+    const { source, counter, version } = await testSource();
+    const app = createApp(source);
+    for (let n = 0; n < 5; n++)
+      expect((await call(app, `/badge/platforms-total.svg?v=${n}&lang=en-US`)).res.status).toBe(200);
+    for (let n = 0; n < 5; n++)
+      expect(await shared(`/badge/platforms-total.svg?lang=en-US&v=${n}`, version)).toBe(false);
+    expect(await shared('/badge/platforms-total.svg?lang=en', version)).toBe(true);
+    // The canonical URL is a hit: stored by the decorated requests, without reading the data again.
+    const reads = counter.reads;
+    expect((await call(app, '/badge/platforms-total.svg?lang=en')).res.status).toBe(200);
+    expect(counter.reads).toBe(reads);
+  });
+
+  it('keys an out-of-range presentation value as the default it stands for', async () => {
+    const { source, counter, version } = await testSource();
+    const app = createApp(source);
+    await call(app, '/embed/platforms-total?lang=fr&theme=blue');
+    expect(await shared('/embed/platforms-total?lang=fr&theme=blue', version)).toBe(false);
+    expect(await shared('/embed/platforms-total?lang=zh&theme=light', version)).toBe(true);
+    const reads = counter.reads;
+    await call(app, '/embed/platforms-total?theme=light&lang=zh');
+    expect(counter.reads).toBe(reads);
+  });
+
+  it('does not store a page asked with parameters it never reads (a click id per visit)', async () => {
+    const { source, version } = await testSource();
+    const app = createApp(source);
+    for (let n = 0; n < 3; n++) expect((await call(app, `/indicators/little-giants?fbclid=${n}`)).res.status).toBe(200);
+    expect(await shared('/indicators/little-giants?fbclid=0', version)).toBe(false);
+    await call(app, '/indicators/little-giants?utm_source=x');
+    expect(await shared('/indicators/little-giants', version)).toBe(true);
+  });
+});
