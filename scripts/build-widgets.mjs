@@ -22,8 +22,11 @@
  * test/node/widgets/build.test.ts checks the same against git.
  *
  * Options: `--quiet` (npm start) prints nothing; `--frozen` (see above);
+ * `--prune` first drops the releases git has never seen (the bundles of
+ * intermediate builds while developing), keeping the current one;
  * `--root <dir>` builds another checkout (the release test builds a changed copy).
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,6 +35,10 @@ import { compressedSize } from './compressed-size.mjs';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
+const fail = (message) => {
+  console.error(`widgets: ${message}`);
+  process.exit(1);
+};
 const frozen = args.includes('--frozen') || !!process.env.CI;
 const rootArg = args.indexOf('--root');
 const root = rootArg >= 0 ? resolve(args[rootArg + 1]) : new URL('..', import.meta.url).pathname;
@@ -63,8 +70,10 @@ const result = await esbuild.build({
   platform: 'browser',
   charset: 'utf8',
   legalComments: 'none',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
+  // JSX straight to DOM nodes (widgets/src/dom.ts); each .tsx file also names its factory in a pragma.
+  jsx: 'transform',
+  jsxFactory: 'h',
+  jsxFragment: 'Fragment',
   tsconfig: join(root, 'widgets/tsconfig.json'),
   plugins: [cssAsText],
   // Private members are named `like_`; they never leave the bundle, so they can be shortened.
@@ -81,11 +90,20 @@ const cssName = `card.${hash(css)}.css`;
 const bytes = compressedSize(script);
 
 /** @type {{ script: string, integrity: string, css: string }[]} */
-const released = existsSync(list) ? JSON.parse(readFileSync(list, 'utf8')).releases : [];
-const fail = (message) => {
-  console.error(`widgets: ${message}`);
-  process.exit(1);
-};
+let released = existsSync(list) ? JSON.parse(readFileSync(list, 'utf8')).releases : [];
+if (args.includes('--prune')) {
+  const git = spawnSync('git', ['ls-files', 'widgets/releases'], { cwd: root, encoding: 'utf8' });
+  if (git.status !== 0) fail('--prune needs git');
+  const committed = new Set(git.stdout.split('\n').map((f) => f.replace('widgets/releases/', '')));
+  released = released.filter((r) => committed.has(r.script) || r.script === scriptName);
+  const keep = new Set(released.flatMap((r) => [r.script, r.css]));
+  for (const file of readdirSync(releases))
+    if (file !== 'releases.json' && !keep.has(file)) {
+      rmSync(join(releases, file));
+      if (!quiet) console.log(`widgets: dropped ${file} (never committed)`);
+    }
+  writeFileSync(list, `${JSON.stringify({ releases: released }, null, 2)}\n`);
+}
 // Released files are immutable: each must still be what its name and SRI hash say.
 for (const r of released) {
   const js = readFileSync(join(releases, r.script));

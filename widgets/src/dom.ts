@@ -32,7 +32,7 @@ export function h(tag: string | Component, props: Record<string, unknown> | null
 }
 
 /** `<>…</>`: its children, as they are. */
-export const Fragment = (props: Props): Child => props.children;
+export const Fragment = (props: { children?: Child[] }): Child => props.children;
 
 /** A child as the flat list of nodes and strings `append` takes. */
 export const nodes = (child: Child): (Node | string)[] =>
