@@ -143,15 +143,16 @@ function parametersTable(listed: ListedOperation, doc: OpenApiDocument, lang: La
   const w = SITE_WORDS[lang].apiReference;
   const params = (listed.operation.parameters ?? []).flatMap((p) => resolve(p, doc.components?.parameters) ?? []);
   if (!params.length) return h`<p>${w.noParameters}</p>`;
-  return h`<table class="api-table">
-<caption>${w.parameters}</caption>
+  const id = `op-${listed.operation.operationId}-parameters`;
+  return h`<div class="table-wrap" tabindex="0"><table class="api-table">
+<caption id="${id}">${w.parameters}</caption>
 <thead><tr><th scope="col">${w.colName}</th><th scope="col">${w.colIn}</th><th scope="col">${w.colRequired}</th><th scope="col">${w.colDescription}</th><th scope="col">${w.colSchema}</th></tr></thead>
 <tbody>
 ${params.map(
   (p) =>
     h`<tr><th scope="row"><code>${p.name}</code></th><td>${w.locations[p.in] ?? p.in}</td><td>${p.required ? w.yes : w.no}</td><td lang="${EN}">${prose(p.description)}</td><td>${schemaText(p.schema, lang)}</td></tr>\n`,
 )}</tbody>
-</table>`;
+</table></div>`;
 }
 
 function responsesTable(listed: ListedOperation, doc: OpenApiDocument, lang: Lang): Html {
@@ -159,15 +160,16 @@ function responsesTable(listed: ListedOperation, doc: OpenApiDocument, lang: Lan
   const rows = Object.entries(listed.operation.responses).map(
     ([status, r]) => [status, resolve(r, doc.components?.responses)] as const,
   );
-  return h`<table class="api-table">
-<caption>${w.responses}</caption>
+  const id = `op-${listed.operation.operationId}-responses`;
+  return h`<div class="table-wrap" tabindex="0"><table class="api-table">
+<caption id="${id}">${w.responses}</caption>
 <thead><tr><th scope="col">${w.colStatus}</th><th scope="col">${w.colDescription}</th><th scope="col">${w.colMedia}</th></tr></thead>
 <tbody>
 ${rows.map(
   ([status, r]) =>
     h`<tr><th scope="row" class="num">${status}</th><td lang="${EN}">${prose(r?.description)}</td><td>${Object.keys(r?.content ?? {}).map((m, n) => h`${n ? h`<br>` : ''}<code>${m}</code>`)}</td></tr>\n`,
 )}</tbody>
-</table>`;
+</table></div>`;
 }
 
 function operationSection(listed: ListedOperation, doc: OpenApiDocument, snapshot: Snapshot, options: PageOptions) {

@@ -41,9 +41,10 @@ const pointText = (indicator: Indicator, point: ChartPoint, lang: Lang): string 
   return word ? `${formatValue(figure, lang)} ${word}` : formatValue(figure, lang);
 };
 
-// Geometry of a series chart, in SVG user units; the SVG scales to its box.
-const W = 640;
-const H = 300;
+// Geometry of a series chart, in SVG user units; the SVG scales to its box (on a 390 px phone to about 0.7, so text
+// stays near 10 px).
+const W = 520;
+const H = 280;
 const LEFT = 64;
 const RIGHT = 20;
 const TOP = 36;
@@ -82,9 +83,9 @@ function tickText(value: number, indicator: Indicator, lang: Lang): string {
   return indicator.unit === 'percent' ? `${text}%` : text;
 }
 
-/** How wide a period label is, roughly, in user units at 13 px (a CJK character is a full em, others about half), plus a gap. */
+/** How wide a period label is, roughly, in user units at 14 px (a CJK character is a full em, others about half), plus a gap. */
 const labelWidth = (period: string, lang: Lang) =>
-  [...formatPeriod(period, lang)].reduce((sum, ch) => sum + (/[\u3000-\u9fff]/.test(ch) ? 13 : 7.5), 0) + 20;
+  [...formatPeriod(period, lang)].reduce((sum, ch) => sum + (/[\u3000-\u9fff]/.test(ch) ? 14 : 7.4), 0) + 12;
 
 /** Which points get an x-axis label: all if they fit, else evenly spaced ones, the first and last always. */
 export function labelledPoints(periods: string[], lang: Lang): number[] {
@@ -108,7 +109,8 @@ const chartId = (indicator: Indicator) => `chart-${indicator.id}`;
 export function seriesTable(indicator: Indicator, points: ChartPoint[], lang: Lang): Html {
   const w = SITE_WORDS[lang];
   const asOf = points.some((p) => p.asOf);
-  return h`<table class="chart-data">
+  // Scrolls inside its own focusable box on a narrow phone, never the page; dates never break.
+  return h`<div class="table-wrap" tabindex="0"><table class="chart-data">
 <caption>${w.tableCaption(indicator.label[lang])}</caption>
 <thead><tr><th scope="col">${w.colPeriod}</th><th scope="col">${w.colValue}</th>${asOf ? h`<th scope="col">${w.colAsOf}</th>` : ''}</tr></thead>
 <tbody>
@@ -118,7 +120,7 @@ ${points.map(
       asOf ? h`<td>${p.asOf ? timeText(p.asOf, formatPeriod(p.asOf, lang)) : ''}</td>` : ''
     }</tr>\n`,
 )}</tbody>
-</table>`;
+</table></div>`;
 }
 
 /** The SVG of a series: bars for a few points, a line for more; qualified figures drawn open. */
@@ -144,11 +146,11 @@ export function seriesSvg(indicator: Indicator, points: ChartPoint[], lang: Lang
   const open = (p: ChartPoint) => (p.qualifier === 'exact' ? '' : ' open');
   const grid = ticks.map(
     (t) =>
-      h`<line class="chart-grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${y(t)}" y2="${y(t)}" stroke="currentColor" stroke-width="1"></line><text class="chart-tick" x="${LEFT - 8}" y="${y(t) + 4}" text-anchor="end" fill="currentColor" font-size="13">${tickText(t, indicator, lang)}</text>\n`,
+      h`<line class="chart-grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${y(t)}" y2="${y(t)}" stroke="currentColor" stroke-width="1"></line><text class="chart-tick" x="${LEFT - 8}" y="${y(t) + 4}" text-anchor="end" fill="currentColor" font-size="14">${tickText(t, indicator, lang)}</text>\n`,
   );
   const xLabels = points.map((p, i) =>
     labelled.has(i)
-      ? h`<text class="chart-tick" x="${x(i)}" y="${H - BOTTOM + 20}" text-anchor="middle" fill="currentColor" font-size="13">${formatPeriod(p.period, lang)}</text>\n`
+      ? h`<text class="chart-tick" x="${x(i)}" y="${H - BOTTOM + 20}" text-anchor="middle" fill="currentColor" font-size="14">${formatPeriod(p.period, lang)}</text>\n`
       : '',
   );
   let marks: Html;
@@ -169,8 +171,8 @@ ${points.map(
 )}<text class="chart-value" x="${x(last)}" y="${round(y(points[last]!.value) - 12)}" text-anchor="${points.length > 1 ? 'end' : 'middle'}" fill="currentColor" font-size="14" font-weight="700">${pointText(indicator, points[last]!, lang)}</text>\n`;
   }
   return h`<svg class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${labelledBy}" focusable="false">
-<text class="chart-axis" x="${LEFT - 8}" y="18" fill="currentColor" font-size="13">${w.axisValue(indicator)}</text>
-<text class="chart-axis" x="${W - RIGHT}" y="${H - 6}" text-anchor="end" fill="currentColor" font-size="13">${w.axisPeriod}</text>
+<text class="chart-axis" x="${LEFT - 8}" y="18" fill="currentColor" font-size="14">${w.axisValue(indicator)}</text>
+<text class="chart-axis" x="${W - RIGHT}" y="${H - 6}" text-anchor="end" fill="currentColor" font-size="14">${w.axisPeriod}</text>
 ${grid}<line class="chart-baseline" x1="${LEFT}" x2="${W - RIGHT}" y1="${base}" y2="${base}" stroke="currentColor" stroke-width="1.5"></line>
 ${xLabels}${marks}</svg>`;
 }

@@ -30,8 +30,9 @@ export function formatLinks(lang: Lang, json: string, csv: string | undefined, f
 /** One dataset's figures as a table: label (linking the indicator page), figure with qualifier, when, kind. */
 export function figuresTable(dataset: Dataset, lang: Lang): Html {
   const w = WORDS[lang];
-  return h`<table>
-<caption>${w.tableCaption(dataset.title[lang], dataset.indicators.length)}</caption>
+  // Scrolls sideways inside its own focusable box when a phone is too narrow, never the page.
+  return h`<div class="table-wrap" tabindex="0"><table>
+<caption id="caption-${dataset.id}">${w.tableCaption(dataset.title[lang], dataset.indicators.length)}</caption>
 <thead><tr><th scope="col">${w.colIndicator}</th><th scope="col">${w.colFigure}</th><th scope="col">${w.colWhen}</th><th scope="col">${w.colKind}</th></tr></thead>
 <tbody>
 ${dataset.indicators.map(
@@ -40,7 +41,7 @@ ${dataset.indicators.map(
   ) => h`<tr id="${dataset.id}--${i.id}"><th scope="row"><a href="${indicatorPath(i.id, lang)}">${i.label[lang]}</a></th><td class="num">${figureData(i, lang)}</td><td>${whenHtml(i, lang)}</td><td>${w.kinds[i.kind]}</td></tr>
 `,
 )}</tbody>
-</table>`;
+</table></div>`;
 }
 
 function datasetSection(dataset: Dataset, lang: Lang): Html {

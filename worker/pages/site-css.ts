@@ -71,7 +71,7 @@ svg.progress{display:block;width:100%;max-width:40rem;height:1.25rem;margin:.25r
 .progress-fill{fill:var(--accent)}
 .chart-figure,.single,.progress-figure,.rank-figure{margin:1rem 0 1.75rem}
 .chart-figure>figcaption,.single>figcaption,.progress-figure>figcaption,.rank-figure>figcaption{font-size:1rem;font-weight:600;color:var(--fg);margin:0 0 .25rem}
-svg.chart{display:block;width:100%;max-width:40rem;height:auto;margin:.5rem 0;color:var(--fg)}
+svg.chart{display:block;width:100%;max-width:36rem;height:auto;margin:.5rem 0;color:var(--fg)}
 .chart-grid{stroke:var(--line)}
 .chart-tick,.chart-axis{fill:var(--muted)}
 .chart-baseline{stroke:var(--muted)}
@@ -99,8 +99,10 @@ details.codes>summary{cursor:pointer;color:var(--link)}
 .api-op h3{overflow-wrap:anywhere}
 .method{font-weight:700}
 .api-table code{overflow-wrap:anywhere}
+.table-wrap{overflow-x:auto;margin:.5rem 0}
+.table-wrap>table{margin:0}
 footer{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem;font-size:.9rem;color:var(--muted)}
-@media (max-width:36rem){.site nav{flex-basis:100%;order:1}h1{font-size:1.5rem}.figure{font-size:1.6rem}dl.facts{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}thead th{white-space:normal}}
+@media (max-width:36rem){.site nav{flex-basis:100%;order:1}h1{font-size:1.5rem}.figure{font-size:1.6rem}dl.facts{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}thead th{white-space:normal}table{font-size:.9rem}th,td{padding:.35rem .3rem}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#333;--link:#000;--visited:#000;--line:#888;--soft:#fff;--accent:#333}
 body{font-size:11pt}.skip,.site nav,.lang-switch,.copy,footer nav{display:none}
 a{text-decoration:none}.formats a::after{content:" (" attr(href) ")";font-size:.85em}
