@@ -11,9 +11,10 @@ import { DEFAULT_THEME } from '../card';
 import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { oneOf, Problem, parseQuery, publicOrigin, render, send } from '../http';
+import { langFromTag } from '../language';
 import { absolute, homePath, indicatorPath, ROUTES, readEmbeddablePath } from '../links';
 import { cardModel, embedSnippet, FRAME_WIDTHS, frameHeight, widgetManifest } from '../markup';
-import { type Dataset, ID_PATTERN, type Indicator, LANGS, type Lang } from '../schema';
+import { type Dataset, ID_PATTERN, type Indicator, type Lang } from '../schema';
 import { ThemeParam } from './params';
 
 /** `cache_age` in seconds: as long as shared caches keep the data (`s-maxage`). */
@@ -76,8 +77,8 @@ export function resolvePageUrl(url: URL, hosts: readonly string[], snapshot: Sna
   if (!shown || !ID_PATTERN.test(shown.id)) return undefined;
   const target = shown.kind === 'dataset' ? snapshot.dataset(shown.id) : snapshot.indicator(shown.id);
   if (!target) return undefined;
-  // A page's language is its prefix; an iframe card's is its `?lang=`.
-  const queryLang = LANGS.find((l) => l === url.searchParams.get('lang'));
+  // A page's language is its prefix; an iframe card's is its `?lang=` (a tag of either language, as the card reads it).
+  const queryLang = langFromTag(url.searchParams.get('lang') ?? '');
   return { target, lang: shown.lang ?? queryLang ?? 'zh' };
 }
 

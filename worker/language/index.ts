@@ -9,5 +9,5 @@ export { CARD_WORDS, WIDGET_WORDS } from './card-words';
 export { type PublishMessage, type PublishWords, WORDS, type Words } from './page-words';
 export { colon, fullStop, listSeparator, paren, workTitle } from './punctuation';
 export { SITE_WORDS, type SiteWords, type WhenWords } from './site-words';
-export { contentLanguage, LANG_PREFIX, LANG_TAGS, otherLang, pathLang } from './tags';
+export { contentLanguage, LANG_PREFIX, LANG_TAGS, langFromTag, otherLang, pathLang } from './tags';
 export { type BuilderWords, type CatalogWords, type EmbedForm, WEBMASTER_WORDS } from './webmaster-words';

@@ -145,6 +145,13 @@ describe('out-of-range presentation values', () => {
     expect(await res.text()).toBe(await (await get('/embed/platforms-total')).text());
   });
 
+  it('oEmbed: an iframe card URL with a language tag is read as the card reads it', async () => {
+    const card = encodeURIComponent('http://example.com/embed/platforms-total?lang=EN-us');
+    const res = await get(`/oembed?url=${card}`);
+    expect(res.status).toBe(200);
+    expect((await res.json<{ title: string }>()).title).toMatch(/^[\x20-\x7e]+$/);
+  });
+
   it('oEmbed: theme=blue is the default theme', async () => {
     const res = await get(`/oembed?url=${PAGE}&theme=blue`);
     expect(res.status).toBe(200);

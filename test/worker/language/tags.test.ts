@@ -4,6 +4,7 @@ import {
   contentLanguage,
   LANG_PREFIX,
   LANG_TAGS,
+  langFromTag,
   listSeparator,
   paren,
   pathLang,
@@ -52,5 +53,47 @@ describe('one language module', () => {
     expect(localized('en', '/datasets/x')).toBe('/en/datasets/x');
     expect(homePath('en')).toBe('/en/');
     expect(homePath('zh')).toBe('/');
+  });
+});
+
+describe('langFromTag', () => {
+  it.each([
+    ['zh', 'zh'],
+    ['zh-CN', 'zh'],
+    ['zh-Hans', 'zh'],
+    ['zh-Hant-TW', 'zh'],
+    ['zh-TW', 'zh'],
+    ['ZH-cn', 'zh'],
+    ['zh_CN', 'zh'],
+    ['en', 'en'],
+    ['EN', 'en'],
+    ['en-US', 'en'],
+    ['en-GB', 'en'],
+    ['en_us', 'en'],
+    ['en-Latn-US-x-private', 'en'],
+  ])('%s → %s', (tag, lang) => {
+    expect(langFromTag(tag)).toBe(lang);
+  });
+
+  it.each([
+    'fr',
+    'de-DE',
+    'eng',
+    'english',
+    'chinese',
+    '',
+    '-',
+    'zh-',
+    '-zh',
+    'zh--CN',
+    'en US',
+    'zh-toolongsubtag',
+    'e',
+  ])('%j is none of ours', (tag) => {
+    expect(langFromTag(tag)).toBeUndefined();
+  });
+
+  it('reads back every tag we publish', () => {
+    for (const lang of LANGS) expect(langFromTag(LANG_TAGS[lang])).toBe(lang);
   });
 });
