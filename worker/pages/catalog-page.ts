@@ -59,7 +59,7 @@ export function catalogPage(snapshot: Snapshot, { lang, origin }: PageOptions): 
   const main = h`<h1>${c.title}</h1>
 <p class="lede">${c.lede}</p>
 <p>${c.embedNote} <a href="${demoPath()}">${c.demo}</a></p>
-${formatLinks(lang, apiIndicators(), apiIndicatorsCsv(), feedLinks())}
+${formatLinks(lang, apiIndicators(), apiIndicatorsCsv(), feedLinks(undefined, lang))}
 <div class="filter" data-filter hidden>
 <label for="filter">${c.filter}</label>
 <input id="filter" type="search" autocomplete="off" spellcheck="false" aria-describedby="filter-hint" aria-controls="catalog">

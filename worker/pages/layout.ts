@@ -101,14 +101,21 @@ function crumbs(lang: Lang, trail: Crumb[]): Html {
 /** Longest `<title>` we write: search results cut longer ones (html-validate's `long-title`). */
 export const MAX_TITLE_LENGTH = 70;
 
+/** A title's length as written in the document: `"`, `'`, `&`, `<`, `>` count as their character references. */
+const writtenLength = (text: string): number => h`${text}`.toString().length;
+
 /**
  * The first of `candidates`, with ` · site` where it fits, that is at most
- * {@link MAX_TITLE_LENGTH} characters; the last candidate cut with `…` if none is.
+ * {@link MAX_TITLE_LENGTH} characters as written (escaped); the last candidate cut with `…` if none is.
  */
 export function documentTitle(candidates: string[], site: string): string {
   const options = candidates.flatMap((c) => [`${c} · ${site}`, c]);
-  const last = candidates.at(-1) ?? site;
-  return options.find((t) => t.length <= MAX_TITLE_LENGTH) ?? `${last.slice(0, MAX_TITLE_LENGTH - 1)}…`;
+  const fits = (t: string) => writtenLength(t) <= MAX_TITLE_LENGTH;
+  const found = options.find(fits);
+  if (found !== undefined) return found;
+  let cut = (candidates.at(-1) ?? site).slice(0, MAX_TITLE_LENGTH - 1);
+  while (cut && !fits(`${cut}…`)) cut = cut.slice(0, -1);
+  return `${cut}…`;
 }
 
 /**

@@ -21,4 +21,14 @@ describe('documentTitle', () => {
     expect(title).toHaveLength(MAX_TITLE_LENGTH);
     expect(title.endsWith('…')).toBe(true);
   });
+
+  it('measures a title as written, quotes and apostrophes as character references', () => {
+    // 68 characters, 72 as written (&#39;): too long for search results once escaped.
+    const title = "Changde delegation studies Zhuzhou's cemented carbide industry chain";
+    expect(title.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
+    expect(documentTitle([title, 'Changde delegation'], site)).toBe(`Changde delegation · ${site}`);
+    const quoted = documentTitle([`"${'z'.repeat(100)}"`], site);
+    expect(quoted.endsWith('…')).toBe(true);
+    expect(quoted.length + 5).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
+  });
 });

@@ -1,0 +1,115 @@
+/**
+ * The news pages (`/news/:id`, `/en/news/:id`) of the production bundle over real HTTP: html-validate's recommended
+ * rules with none relaxed, then zero axe-core violations (WCAG 2.2 A/AA and best practice) in real Chromium, light
+ * and dark, desktop and phone widths, with no CSP violation.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type ConfigData, HtmlValidate } from 'html-validate';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { files } from '../../data';
+import { loadData } from '../../worker/data-source';
+import { launchChromium } from './support/browser';
+import { type RunningWorker, startWorker } from './support/worker';
+
+const data = loadData(files);
+const CONFIG: ConfigData = { extends: ['html-validate:recommended'] };
+const BROWSER = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+const PATHS = data.news.flatMap((n) => [`/news/${n.id}`, `/en/news/${n.id}`]);
+
+let worker: RunningWorker;
+beforeAll(async () => {
+  worker = await startWorker();
+});
+afterAll(() => worker?.stop());
+
+describe('news pages of the production bundle', () => {
+  it(`pass html-validate (recommended), all ${PATHS.length}, with the page CSP`, async () => {
+    expect(PATHS.length).toBeGreaterThan(0);
+    const validator = new HtmlValidate(CONFIG);
+    const findings: string[] = [];
+    for (const path of PATHS) {
+      const res = await fetch(`${worker.origin}${path}`, { headers: BROWSER });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+      );
+      const report = await validator.validateString(await res.text(), path);
+      findings.push(
+        ...report.results.flatMap((r) =>
+          r.messages.map((m) => `${path} ${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+        ),
+      );
+    }
+    expect(findings).toEqual([]);
+  });
+
+  it('the validator does flag broken markup (the check can fail)', async () => {
+    const report = await new HtmlValidate(CONFIG).validateString(
+      '<!doctype html><html lang="en"><head><title>x</title></head><body><main><h1>a</h1><h3>b</h3></main></body></html>',
+    );
+    expect(report.valid).toBe(false);
+  });
+});
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describe('news pages in real Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  /** axe-core's violations on a page, as `rule: selectors`, and the CSP violations the page itself caused. */
+  async function audit(path: string, options: BrowserContextOptions): Promise<string[]> {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${worker.origin}${path}`);
+    const csp = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    // axe is injected after the page's own check (it is the auditor, not the page), past the CSP.
+    await context.close();
+    const audited = await browser.newContext({ ...options, bypassCSP: true });
+    const auditPage = await audited.newPage();
+    await auditPage.goto(`${worker.origin}${path}`);
+    await auditPage.addScriptTag({ content: axeSource });
+    const violations = await auditPage.evaluate(async () => {
+      const result = await (
+        window as unknown as {
+          axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+        }
+      ).axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    await audited.close();
+    return [...csp.map((c) => `csp ${c}`), ...violations];
+  }
+
+  it('have no axe violation and no CSP violation, in light and dark, at 1280 and 360 px', async () => {
+    const findings: string[] = [];
+    const [first] = data.news;
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const [width, paths] of [
+        [1280, PATHS],
+        [360, [`/news/${first!.id}`, `/en/news/${first!.id}`]],
+      ] as const) {
+        for (const path of paths) {
+          findings.push(
+            ...(await audit(path, { colorScheme, viewport: { width, height: 800 } })).map(
+              (f) => `${colorScheme} ${width}px ${path} ${f}`,
+            ),
+          );
+        }
+      }
+    }
+    expect(findings).toEqual([]);
+  }, 120_000);
+});
