@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run size`: the widget script's size, Preact included, against its
+ * `npm run size`: the widget script's size, everything included, against its
  * budget (9 KiB brotli, 10 KiB gzip). Exits 1 over budget, or if the widget
  * has not been built (`npm run build`).
  */
@@ -19,7 +19,7 @@ try {
 }
 const sizes = compressedSize(script);
 const kib = (n) => `${(n / 1024).toFixed(2)} KiB`.padStart(10);
-console.log('widget.js (whole script, Preact included)');
+console.log('widget.js (the whole script, everything included)');
 console.log(`  raw    ${kib(sizes.raw)}  (${sizes.raw} B)`);
 let over = false;
 for (const kind of ['gzip', 'brotli']) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_TYPES, comparable, datasetCard, indicatorCard, indicatorCardType, THEMES } from '../../../worker/card';
 import { createSnapshot } from '../../../worker/data-source/snapshot';
-import { formatValue, formatWhen, QUALIFIER_WORDS } from '../../../worker/format';
+import { formatPeriod, formatValue, formatWhen, QUALIFIER_WORDS } from '../../../worker/format';
 import { CARD_WORDS } from '../../../worker/language';
-import { renderCard, renderFallback } from '../../../worker/markup';
+import { cardModel, frameHeight, renderCard, renderFallback, renderMissingCard } from '../../../worker/markup';
 import { LANGS } from '../../../worker/schema';
 import { assetText, builtManifest, data, HOSTILE, hasHostileMarkup, hostileData, ORIGIN, snapshot } from './support';
 
@@ -121,15 +121,71 @@ describe('dataset cards', () => {
         for (const i of d.indicators) expect(text(html)).toContain(formatValue(i, lang));
         expect(text(html)).toContain(d.title[lang]);
         expect(html).toContain(`href="${ORIGIN}${lang === 'en' ? '/en' : ''}/datasets/${d.id}"`);
+        // Its date: when the dataset was last updated.
+        expect(html).toContain(
+          `<time datetime="${d.modified}">${CARD_WORDS[lang].updated}${formatPeriod(d.modified, lang)}</time>`,
+        );
       }
     },
   );
+});
+
+describe('sparkline', () => {
+  const platforms = snap.indicator('platforms-total')!;
+  /** The snapshot as live data serves it: the same figures, and a series of three observations of platforms-total. */
+  const live = Object.assign(Object.create(snap) as typeof snap, {
+    series: (id: string) =>
+      id === 'platforms-total'
+        ? [
+            { period: '2023-03-31', value: 708 },
+            { period: '2023-06-30', value: 715 },
+            { period: '2023-09-30', value: 730 },
+          ]
+        : [{ period: '2023-03-31', value: 1 }],
+  });
+
+  it.each(LANGS)('(%s) is drawn on the card from a live series and stated in the fallback', (lang) => {
+    const model = cardModel(platforms, lang, live, ORIGIN);
+    const words = lang === 'zh' ? '走势：708家 → 730家' : 'Trend: 708 → 730';
+    expect(model.trend).toEqual({ points: '0,22 50,15.6 100,2', label: words });
+    expect(renderCard(model)).toContain(
+      `<svg class="trend" part="trend" viewBox="0 0 100 24" preserveAspectRatio="none" role="img" aria-label="${words}"><polyline points="0,22 50,15.6 100,2" vector-effect="non-scaling-stroke"></polyline></svg>`,
+    );
+    expect(renderFallback(model)).toContain(`<p><small>${words}</small></p>`);
+    // The iframe is offered room for the line (where the card is taller than its reserved minimum).
+    const plain = cardModel(platforms, lang, snap, ORIGIN);
+    for (const width of [400, 200]) expect(frameHeight(model, width)).toBeGreaterThanOrEqual(frameHeight(plain, width));
+    // 1.5em for the line and a gap, rounded to 10 px.
+    expect(
+      frameHeight({ ...model, label: model.label.repeat(6) }) - frameHeight({ ...plain, label: plain.label.repeat(6) }),
+    ).toBeGreaterThanOrEqual(20);
+  });
+
+  it('is not drawn for one observation, for the bundled data, or on a dataset card', () => {
+    expect(cardModel(snap.indicator('little-giants')!, 'zh', live, ORIGIN).trend).toBeUndefined();
+    expect(cardModel(platforms, 'zh', snap, ORIGIN).trend).toBeUndefined();
+    expect(renderCard(cardModel(platforms, 'zh', snap, ORIGIN))).not.toContain('<svg');
+    expect(cardModel(data.datasets[0]!, 'zh', live, ORIGIN).trend).toBeUndefined();
+  });
 });
 
 describe('markup contract with the widget', () => {
   const models = [
     ...indicators.flatMap((i) => LANGS.map((lang) => indicatorCard(i, lang, snap, ORIGIN))),
     ...data.datasets.map((d) => datasetCard(d, 'zh', ORIGIN)),
+    // With a sparkline.
+    indicatorCard(
+      {
+        ...indicators[0]!,
+        series: [
+          ['2023', 1],
+          ['2024', 2],
+        ],
+      },
+      'zh',
+      snap,
+      ORIGIN,
+    ),
   ];
 
   it('every structural class of the server card is styled by the built card stylesheet', async () => {
@@ -137,12 +193,27 @@ describe('markup contract with the widget', () => {
     if (!manifest)
       throw new Error('No dist/assets/widgets/manifest.json: run `node scripts/build.mjs` (npm test does) first.');
     const cardCss = await assetText(manifest.css);
+    const missing = renderMissingCard({ kind: 'indicator', id: 'x', lang: 'zh', list: `${ORIGIN}/indicators` });
     const used = new Set(
-      models.flatMap((m) => [...renderCard(m).matchAll(/class="([^"]+)"/g)].flatMap((c) => c[1]!.split(' '))),
+      [...models.map((m) => renderCard(m)), missing].flatMap((html) =>
+        [...html.matchAll(/class="([^"]+)"/g)].flatMap((c) => c[1]!.split(' ')),
+      ),
     );
     const modifiers = new Set<string>([...CARD_TYPES, ...THEMES]);
     const structural = [...used].filter((c) => !modifiers.has(c));
-    expect(structural.sort()).toEqual(['card', 'foot', 'label', 'list', 'note', 'pair', 'unit', 'value', 'zz']);
+    expect(structural.sort()).toEqual([
+      'card',
+      'foot',
+      'label',
+      'list',
+      'missing',
+      'note',
+      'pair',
+      'trend',
+      'unit',
+      'value',
+      'zz',
+    ]);
     for (const cls of structural) expect(cardCss).toMatch(new RegExp(`\\.${cls}\\b`));
     // Dark and auto themes are classes of the container, as in the widget.
     expect(cardCss).toMatch(/\.dark\s*\{/);
