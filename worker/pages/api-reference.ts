@@ -150,7 +150,7 @@ function parametersTable(listed: ListedOperation, doc: OpenApiDocument, lang: La
 <tbody>
 ${params.map(
   (p) =>
-    h`<tr><th scope="row"><code>${p.name}</code></th><td>${w.locations[p.in] ?? p.in}</td><td>${p.required ? w.yes : w.no}</td><td lang="${EN}">${prose(p.description)}</td><td>${schemaText(p.schema, lang)}</td></tr>\n`,
+    h`<tr><th scope="row"><code>${p.name}</code></th><td class="nowrap">${w.locations[p.in] ?? p.in}</td><td class="nowrap">${p.required ? w.yes : w.no}</td><td lang="${EN}">${prose(p.description)}</td><td>${schemaText(p.schema, lang)}</td></tr>\n`,
 )}</tbody>
 </table></div>`;
 }
