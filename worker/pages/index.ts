@@ -9,8 +9,7 @@ import { Hono } from 'hono';
 import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { didYouMean, fnv1a, send, suggestIds } from '../http';
-import { LANG_PREFIX } from '../language';
-import { apiDatasets, apiNews, datasetPath, homePath, indicatorPath, localized, problemsPath, ROUTES } from '../links';
+import { apiDatasets, apiNews, datasetPath, indicatorPath, localized, problemsPath, ROUTES } from '../links';
 import { embedCode, widgetManifest } from '../markup';
 import type { Lang } from '../schema';
 import { apiReferencePage, type OpenApiDocument } from './api-reference';
@@ -119,8 +118,7 @@ for (const lang of ['zh', 'en'] as const) {
   });
 }
 
-// `/en` without the slash: the English landing page's canonical URL is `/en/`.
-pages.get(LANG_PREFIX.en, (c) => c.redirect(homePath('en'), 301));
+// `/en` without the slash is redirected (308) to `/en/` by the app's trailing-slash rule (`worker/http`).
 
 pages.get(ROUTES.siteAsset, serveAsset);
 pages.get(ROUTES.favicon, serveFavicon);

@@ -38,8 +38,8 @@ export const PROBLEM_DOCS: Readonly<Record<ProblemType, ProblemDoc>> = {
     status: [400],
     title: '未知的查询参数',
     when: {
-      zh: '请求带有该资源不接受的查询参数，多半是拼写错误。接口拒绝未知参数，以免悄悄忽略它们。',
-      en: 'The request has a query parameter this resource does not take, most often a typo. Unknown parameters are rejected rather than silently ignored.',
+      zh: '向数据接口发出的请求带有该资源不接受的查询参数，多半是拼写错误。接口拒绝未知参数，以免悄悄忽略它们；只有 jQuery 的 _ 和统计用的 utm_* 参数会被忽略。页面、订阅源、徽章、iframe 卡片、oEmbed 和挂件脚本忽略一切未知参数。',
+      en: "A request to the data API has a query parameter this resource does not take, most often a typo. Unknown parameters are rejected rather than silently ignored; only jQuery's _ and analytics' utm_* are ignored. Pages, feeds, badges, iframe cards, oEmbed and the widget script ignore every unknown parameter.",
     },
     fix: {
       zh: '文档的 allowed 成员列出了该资源接受的参数。删去或改正该参数。',
