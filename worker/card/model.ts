@@ -118,18 +118,23 @@ export type SeriesIndicator = Indicator & { series?: readonly (readonly [string,
 /** Height of the sparkline's box (its width is 100): the line runs from 2 to 22, clear of the edges. */
 const TREND_HEIGHT = 24;
 
-/** The sparkline of an indicator with two or more observations: evenly spaced points, scaled to the box. */
+/**
+ * The sparkline of an indicator with two or more observations: evenly spaced points, scaled to the box, higher for
+ * more (for a rank: higher for a better, smaller, rank).
+ */
 function trend(i: SeriesIndicator, lang: Lang): CardModel['trend'] {
   const values = i.series?.map((p) => p[1]) ?? [];
   if (values.length < 2) return;
-  const min = Math.min(...values);
-  const span = Math.max(...values) - min || 1;
+  // A rank is better the smaller it is: its line rises as it improves, as readers expect of a line.
+  const up = i.unit === 'rank' ? -1 : 1;
+  const min = Math.min(...values.map((v) => up * v));
+  const span = Math.max(...values.map((v) => up * v)) - min || 1;
   const at = (value: number): string => cardFigure({ ...i, value, qualifier: 'exact' }, lang).text;
   return {
     points: values
       .map(
         (v, n) =>
-          `${Math.round((1000 * n) / (values.length - 1)) / 10},${TREND_HEIGHT - 2 - Math.round((200 * (v - min)) / span) / 10}`,
+          `${Math.round((1000 * n) / (values.length - 1)) / 10},${TREND_HEIGHT - 2 - Math.round((200 * (up * v - min)) / span) / 10}`,
       )
       .join(' '),
     label: `${CARD_WORDS[lang].trend}${colon(lang)}${at(values[0]!)} → ${at(values.at(-1)!)}`,

@@ -161,6 +161,23 @@ describe('sparkline', () => {
     ).toBeGreaterThanOrEqual(20);
   });
 
+  it('rises as a rank improves (gets smaller)', () => {
+    const rank = snap.indicator('little-giants-national-rank')!;
+    const model = indicatorCard(
+      {
+        ...rank,
+        series: [
+          ['2022', 20],
+          ['2023', 17],
+        ],
+      },
+      'zh',
+      snap,
+      ORIGIN,
+    );
+    expect(model.trend).toEqual({ points: '0,22 100,2', label: '走势：第20位 → 第17位' });
+  });
+
   it('is not drawn for one observation, for the bundled data, or on a dataset card', () => {
     expect(cardModel(snap.indicator('little-giants')!, 'zh', live, ORIGIN).trend).toBeUndefined();
     expect(cardModel(platforms, 'zh', snap, ORIGIN).trend).toBeUndefined();
