@@ -47,6 +47,13 @@ describe.each([
     },
   );
 
+  it('the accent of the mark, cards and charts reaches 3:1 (non-text contrast) on the page and panels', () => {
+    expect(contrast(c.accent!, c.bg!)).toBeGreaterThanOrEqual(3);
+    expect(contrast(c.accent!, c.soft!)).toBeGreaterThanOrEqual(3);
+    // The mark's bars are drawn in the page colour on the accent.
+    expect(contrast(c.bg!, c.accent!)).toBeGreaterThanOrEqual(3);
+  });
+
   it('focus outline and button borders reach 3:1 against the page', () => {
     expect(contrast(c.focus!, c.bg!)).toBeGreaterThanOrEqual(3);
     expect(contrast(c.focus!, c.soft!)).toBeGreaterThanOrEqual(3);
