@@ -197,6 +197,19 @@ describe('in real Chromium', () => {
     expect(colours.light).not.toBe(colours.dark);
   });
 
+  it('in forced colours (Windows high contrast) the chart is drawn in the system text colour', async () => {
+    const { context, page } = await open('/indicators/platforms-total', {
+      forcedColors: 'active',
+      viewport: { width: 1000, height: 900 },
+    });
+    const [bar, text] = await page.evaluate(() => [
+      getComputedStyle(document.querySelector('svg.chart rect.chart-bar')!).fill,
+      getComputedStyle(document.body).color,
+    ]);
+    expect(bar).toBe(text);
+    await context.close();
+  });
+
   it('at 390 px no navigation link wraps inside itself and no table cell breaks a date', async () => {
     const problems: string[] = [];
     for (const path of PAGES) {

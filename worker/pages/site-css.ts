@@ -103,8 +103,9 @@ details.codes>summary{cursor:pointer;color:var(--link)}
 .table-wrap>table{margin:0}
 footer{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem;font-size:.9rem;color:var(--muted)}
 @media (max-width:36rem){.site nav{flex-basis:100%;order:1}h1{font-size:1.5rem}.figure{font-size:1.6rem}dl.facts{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}thead th{white-space:normal}.api-table thead th{white-space:nowrap}table{font-size:.9rem}th,td{padding:.35rem .3rem}}
+@media (forced-colors:active){.mark-bg,.chart-bar,.chart-dot,.progress-fill{fill:CanvasText}.mark-bars,.chart-bar,.chart-dot,.chart-line,.progress-track{stroke:CanvasText}.chart-bar.open,.chart-dot.open{fill:Canvas}.card{border-top-color:CanvasText}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#333;--link:#000;--visited:#000;--line:#888;--soft:#fff;--accent:#333}
 body{font-size:11pt}.skip,.site nav,.lang-switch,.copy,footer nav{display:none}
 a{text-decoration:none}.formats a::after{content:" (" attr(href) ")";font-size:.85em}
-h2,h3{break-after:avoid}tr,figure,blockquote,.figures>li,.card{break-inside:avoid}pre{white-space:pre-wrap}}
+.table-wrap{overflow:visible}svg.chart{max-width:16cm}h2,h3{break-after:avoid}tr,figure,blockquote,.figures>li,.card{break-inside:avoid}pre{white-space:pre-wrap}}
 `;
