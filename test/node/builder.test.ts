@@ -1,23 +1,14 @@
-/**
- * The webmaster's path in real Chromium, against the production bundle: the catalog page's filter, the embed
- * builder's choices changing the code and the preview, its copy buttons, all under the pages' own CSP with no
- * violation and no console error; axe-core clean in light and dark; and the code copied from the builder working
- * when pasted into a page on another origin under a strict CSP (script tag, iframe, badge), with the iframe's border
- * gone by `frameborder`, which such a CSP does not block while it blocks `style="border:0"`.
- */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { type ConfigData, HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { type RunningWorker, startWorker } from './support/worker';
 import { strictCsp } from './widgets/host';
 
 const BROWSER = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let worker: RunningWorker;
 let browser: Browser;
@@ -88,21 +79,6 @@ async function watched(context: BrowserContext): Promise<{ page: Page; problems:
     );
   });
   return { page, problems, requests };
-}
-
-/** axe-core's WCAG 2.x A/AA and best-practice violations on the page as it is now. */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
-      }
-    ).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe('html-validate (recommended) on the catalog page', () => {
@@ -303,7 +279,7 @@ describe('the embed builder in Chromium', () => {
           await page.locator('input#filter').fill('2023');
           await page.waitForTimeout(300);
         }
-        findings.push(...(await axe(page)).map((f) => `${colorScheme} ${width}px ${path} ${f}`));
+        findings.push(...(await axeViolations(page)).map((f) => `${colorScheme} ${width}px ${path} ${f}`));
         // Nothing is wider than the phone.
         expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
         await context.close();

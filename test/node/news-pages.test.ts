@@ -1,15 +1,9 @@
-/**
- * The news pages (`/news/:id`, `/en/news/:id`) of the production bundle over real HTTP: html-validate's recommended
- * rules with none relaxed, then zero axe-core violations (WCAG 2.2 A/AA and best practice) in real Chromium, light
- * and dark, desktop and phone widths, with no CSP violation.
- */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type ConfigData, HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../../data';
 import { loadData } from '../../worker/data-source';
+import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { type RunningWorker, startWorker } from './support/worker';
 
@@ -53,8 +47,6 @@ describe('news pages of the production bundle', () => {
   });
 });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 describe('news pages in real Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -78,17 +70,7 @@ describe('news pages in real Chromium', () => {
     const audited = await browser.newContext({ ...options, bypassCSP: true });
     const auditPage = await audited.newPage();
     await auditPage.goto(`${worker.origin}${path}`);
-    await auditPage.addScriptTag({ content: axeSource });
-    const violations = await auditPage.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
-        }
-      ).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await axeViolations(auditPage);
     await audited.close();
     return [...csp.map((c) => `csp ${c}`), ...violations];
   }

@@ -1,23 +1,14 @@
-/**
- * The proud pages in real Chromium and html-validate, from the production bundle over a D1 log with a published
- * series: the indicator page's SVG chart, progress bar and rank, the landing page's headline cards, the dataset page,
- * and the API reference. Zero axe-core violations in light and dark at desktop and phone widths; at 390 px no
- * navigation link wraps inside itself and no table cell breaks a date; the favicon and charts load nothing from
- * elsewhere and break no CSP rule; sitemap.xml is well-formed and valid against the sitemap schema.
- */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type ConfigData, HtmlValidate } from 'html-validate';
 import { XmlDocument, XsdValidator } from 'libxml2-wasm';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { type RunningWorker, startWorker } from './support/worker';
 
 const TOKEN = 'pages-visual-token-7c2e91';
 const BROWSER = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] } as ConfigData);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let worker: RunningWorker;
 let browser: Browser;
@@ -112,20 +103,6 @@ async function open(path: string, options: BrowserContextOptions) {
   return { context, page, errors, requests };
 }
 
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
-      }
-    ).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 describe('in real Chromium', () => {
   it('axe finds no violations, in light and dark, at 1280 and 390 px', async () => {
     const findings: string[] = [];
@@ -138,7 +115,7 @@ describe('in real Chromium', () => {
             viewport: { width, height: 900 },
             bypassCSP: true,
           });
-          findings.push(...(await axe(page)).map((f) => `${colorScheme} ${width}px ${path} ${f}`));
+          findings.push(...(await axeViolations(page)).map((f) => `${colorScheme} ${width}px ${path} ${f}`));
           await context.close();
         }
       }

@@ -1,16 +1,7 @@
-/**
- * The HTML pages of the production bundle, validated over real HTTP with
- * html-validate's recommended rules (HTML5 content models, WCAG techniques,
- * ids, headings, landmarks, escaping). No rule is turned off. Then in real
- * Chromium: zero axe-core violations (WCAG 2.2 A/AA) in light and dark, and
- * the copy button works under the page CSP with no violation, no console
- * error and no request to another origin.
- */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type ConfigData, HtmlValidate, type Message } from 'html-validate';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { type RunningWorker, startWorker } from './support/worker';
 
@@ -115,8 +106,6 @@ describe('served with the page CSP over real HTTP', () => {
   });
 });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 describe('in real Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -130,17 +119,7 @@ describe('in real Chromium', () => {
     const context = await browser.newContext({ ...options, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${worker.origin}${path}`);
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
-        }
-      ).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await axeViolations(page);
     await context.close();
     return violations;
   }

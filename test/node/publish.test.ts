@@ -1,15 +1,7 @@
-/**
- * The data officers' publishing page (`/publish`, `/en/publish`) in real Chromium, against the production bundle with
- * a D1 database (the real migrations) and a publishing token: paste the token, pick an indicator, see the API's field
- * messages, preview the card of a dry run, publish, find the new figure on the indicator page and in the API; then a
- * stale publish (someone else published in between) is explained in plain words. No CSP violation, no console error,
- * no request to another origin, the token in `sessionStorage` only, and zero axe-core violations in light and dark.
- */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { type RunningWorker, startWorker } from './support/worker';
 
@@ -28,23 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await worker?.stop();
 });
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.x A/AA and best-practice violations on the page as it is now, as `rule: selectors`. */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
-      }
-    ).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** A page that records console errors, page errors, CSP violations and every request it makes. */
 async function watchedPage(context: BrowserContext) {
@@ -237,11 +212,11 @@ describe('/publish in Chromium', () => {
         await page.locator('#f-period').fill('June 2023');
         await page.locator('#check').click();
         await page.locator('#f-period-error').waitFor({ state: 'visible' });
-        findings.push(...(await axe(page)).map((f) => `${colorScheme} ${path} messages ${f}`));
+        findings.push(...(await axeViolations(page)).map((f) => `${colorScheme} ${path} messages ${f}`));
         await page.locator('#f-period').fill('2023-06-30');
         await page.locator('#check').click();
         await page.locator('#preview .card').waitFor();
-        findings.push(...(await axe(page)).map((f) => `${colorScheme} ${path} preview ${f}`));
+        findings.push(...(await axeViolations(page)).map((f) => `${colorScheme} ${path} preview ${f}`));
         await context.close();
       }
     }
