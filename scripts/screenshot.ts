@@ -17,7 +17,7 @@
  */
 import { existsSync } from 'node:fs';
 import { launchChromium } from '../test/node/support/browser';
-import { type RunningWorker, startWorker } from '../test/node/support/worker';
+import { publishObservation, type RunningWorker, startWorker } from '../test/node/support/worker';
 import { hostPage, startHost } from '../test/node/widgets/host';
 
 const which = process.argv[2] ?? 'all';
@@ -67,19 +67,7 @@ ${card('dataset="innovation-platforms" lang="zh" theme="dark"')}
 
 /** Publishes a figure to the local log, as a data officer would. */
 async function publish(worker: RunningWorker, id: string, body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${worker.origin}/api/v1/indicators/${id}/revisions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({
-      qualifier: 'exact',
-      source: {
-        publisher: { zh: '株洲市科学技术局', en: 'Zhuzhou Science and Technology Bureau' },
-        title: { zh: '科技创新平台统计（示例）', en: 'Innovation platform statistics (example)' },
-      },
-      reason: 'screenshot example',
-      ...body,
-    }),
-  });
+  const res = await publishObservation(worker, TOKEN, id, { reason: 'screenshot example', ...body });
   if (res.status !== 201) throw new Error(`publish ${id}: ${res.status} ${await res.text()}`);
 }
 

@@ -4,7 +4,7 @@ import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
-import { type RunningWorker, startWorker } from './support/worker';
+import { publishObservation, type RunningWorker, startWorker } from './support/worker';
 
 const TOKEN = 'pages-visual-token-7c2e91';
 const BROWSER = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
@@ -14,19 +14,7 @@ let worker: RunningWorker;
 let browser: Browser;
 
 async function publish(id: string, body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${worker.origin}/api/v1/indicators/${id}/revisions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({
-      qualifier: 'exact',
-      source: {
-        publisher: { zh: '株洲市科学技术局', en: 'Zhuzhou Science and Technology Bureau' },
-        title: { zh: '统计快报', en: 'Statistical bulletin' },
-      },
-      reason: 'test',
-      ...body,
-    }),
-  });
+  const res = await publishObservation(worker, TOKEN, id, body);
   expect(res.status, await res.clone().text()).toBe(201);
 }
 

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
+import { apiIndicatorRevisions } from '../../../worker/links';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const compatibilityDate = /compatibility_date\s*=\s*"([^"]+)"/.exec(readFileSync(`${root}/wrangler.toml`, 'utf8'))![1]!;
@@ -93,4 +94,32 @@ export async function applyMigrations(db: D1Database): Promise<void> {
     const statements = sqlStatements(readFileSync(`${dir}/${file}`, 'utf8'));
     await db.batch(statements.map((sql) => db.prepare(sql)));
   }
+}
+
+/**
+ * Publishes one observation of an indicator through the write API, as a data officer would (`POST
+ * /api/v1/indicators/:id/revisions`). `body` is merged over an exact figure from the bureau with a reason; the caller
+ * checks the answer (201, or the problem it expects).
+ *
+ * @example expect((await publishObservation(worker, token, 'platforms-total', { period: '2023-06-30', value: 716 })).status).toBe(201);
+ */
+export function publishObservation(
+  worker: RunningWorker,
+  token: string,
+  id: string,
+  body: Record<string, unknown>,
+): Promise<Response> {
+  return fetch(`${worker.origin}${apiIndicatorRevisions(id)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      qualifier: 'exact',
+      source: {
+        publisher: { zh: '株洲市科学技术局', en: 'Zhuzhou Science and Technology Bureau' },
+        title: { zh: '统计快报', en: 'Statistical bulletin' },
+      },
+      reason: 'test publication',
+      ...body,
+    }),
+  });
 }
