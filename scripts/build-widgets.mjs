@@ -53,11 +53,17 @@ const CSS_TARGET = ['chrome105', 'edge105', 'firefox110', 'safari16.4'];
 const cssSource = readFileSync(join(root, 'widgets/src/card.css'), 'utf8');
 const css = (await esbuild.transform(cssSource, { loader: 'css', minify: true, target: CSS_TARGET })).code.trim();
 
-/** `import css from './card.css'` → the minified stylesheet as a string. */
+/**
+ * The widget's copy of the stylesheet: the same, less the sparkline's rule (the widget draws no sparkline, to stay
+ * within its budget; the iframe card and the fallback text keep theirs). test/node/widgets/build.test.ts checks this.
+ */
+const widgetCss = css.replace(/\.trend\{[^}]*\}/, '');
+
+/** `import css from './card.css'` → the widget's minified stylesheet as a string. */
 const cssAsText = {
   name: 'card-css-as-text',
   setup(build) {
-    build.onLoad({ filter: /\.css$/ }, () => ({ contents: css, loader: 'text' }));
+    build.onLoad({ filter: /\.css$/ }, () => ({ contents: widgetCss, loader: 'text' }));
   },
 };
 
@@ -70,14 +76,15 @@ const result = await esbuild.build({
   platform: 'browser',
   charset: 'utf8',
   legalComments: 'none',
-  // JSX straight to DOM nodes (widgets/src/dom.ts); each .tsx file also names its factory in a pragma.
+  // Preact's classic h() (not its jsx-runtime: one module less); each .tsx file also names its factory in a pragma.
   jsx: 'transform',
   jsxFactory: 'h',
   jsxFragment: 'Fragment',
   tsconfig: join(root, 'widgets/tsconfig.json'),
   plugins: [cssAsText],
   // Private members are named `like_`; they never leave the bundle, so they can be shortened.
-  mangleProps: /^[a-z]+_$/,
+  mangleProps:
+    /^[a-z]+_$|^__[a-zA-Z]?$|^(componentWillMount|componentDidMount|getDerivedStateFromProps|componentWillReceiveProps|shouldComponentUpdate|componentWillUpdate|componentDidUpdate|getChildContext|getSnapshotBeforeUpdate|componentWillUnmount|componentDidCatch|getDerivedStateFromError|contextType|defaultProps|debounceRendering|setState|forceUpdate|_sb|__html|diffed|vnode|unmount|state|props|context|render|base|current|event|sub|ref|pair|rows|term|figure|prefix|when|progressId|soFar|ofTarget|updated|stale|failed|retry|trend|datetime|points)$/,
   write: false,
   logLevel: 'warning',
 });

@@ -1,15 +1,15 @@
-// JSX straight to DOM nodes (./dom.ts): a card is only ever drawn anew, never patched.
+// Preact's classic h() rather than its jsx-runtime: one module less and shorter calls in the bundle.
 /** @jsxRuntime classic */
 /** @jsx h */
 /** @jsxFrag Fragment */
-import { type CardFigures, type CardModel, datasetCard, indicatorCard } from '../../worker/card/model';
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h and Fragment
+import { Fragment, h, render } from 'preact';
+import { type CardFigures, type CardModel, datasetCard, indicatorCardWith } from '../../worker/card/model';
 import type { Theme } from '../../worker/card/theme';
 import { WIDGET_WORDS } from '../../worker/language/card-words';
 import type { Dataset, Indicator, Lang } from '../../worker/schema';
-import { Card, Missing } from './card';
+import { Card, Missing, part } from './card';
 import css from './card.css';
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h and Fragment
-import { Fragment, h, nodes } from './dom';
 import { arm, type Client, failed, join, leave, missing, queue, refresh, values } from './live';
 import { ORIGIN } from './origin';
 
@@ -20,13 +20,16 @@ export const ATTRIBUTES = ['indicator', 'dataset', 'type', 'progress', 'lang', '
 // host CSP of `style-src 'self'` has nothing to block.
 let sheet: CSSStyleSheet | undefined;
 
-/** The store, as the card model reads related figures (a target's so-far figure, a progress figure's target). */
-const data: CardFigures = {
+/**
+ * The store, as the card model reads related figures (a target's so-far figure, a progress figure's target). Its
+ * datasets never match: they have no `relations`, and their keys (`d/…`) are never an indicator id.
+ */
+const data = {
   get indicators() {
-    return [...values.values()].filter((v): v is Indicator => !('indicators' in v));
+    return [...values.values()];
   },
-  indicator: (id) => values.get(id) as Indicator | undefined,
-};
+  indicator: (id: string) => values.get(id),
+} as CardFigures;
 
 /**
  * `<zz-indicator indicator="platforms-total" lang="en" theme="auto" refresh="300">`:
@@ -53,25 +56,23 @@ export class ZzIndicator extends HTMLElement implements Client {
   private own_!: CSSStyleSheet;
   /** The kept box, as CSS (`height:…px;margin-block:…`); none until the element has one. */
   private box_?: string;
-  /** What is drawn (see paint()): drawing the same again does nothing. */
+  /** What is drawn (see paint_()): drawing the same again does nothing. */
   private key_?: string;
-  /** The figures last drawn: only a real change is announced. */
+  /** The figures last drawn, and the live region's text: only a real change is announced. */
   private seen_?: string;
-  /** The live region: outside what is redrawn, so it stays one region and its change is announced. */
-  private said_!: Element;
+  private said_?: string;
 
   connectedCallback(): void {
     try {
       if (!this.root_) {
         this.own_ = new CSSStyleSheet();
-        // Measured before the shadow root changes anything; paint() below writes it into the stylesheet.
+        // Measured before the shadow root changes anything; paint_() below writes it into the stylesheet.
         this.keep_();
         this.root_ = this.attachShadow({ mode: 'open' });
         if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css);
         this.root_.adoptedStyleSheets = [sheet, this.own_];
-        this.root_.append((this.said_ = (<p class="sr" aria-live="polite" />) as Element));
       }
-      this.paint();
+      this.paint_();
       join(this);
     } catch {
       // A card that cannot draw keeps its fallback text; the host page never sees an error.
@@ -84,7 +85,7 @@ export class ZzIndicator extends HTMLElement implements Client {
 
   attributeChangedCallback(): void {
     if (!this.root_) return;
-    this.paint();
+    this.paint_();
     queue();
     arm();
   }
@@ -97,7 +98,7 @@ export class ZzIndicator extends HTMLElement implements Client {
     return this.attr_('type') == 'dataset' || !this.attr_('indicator') ? this.attr_('dataset') : '';
   }
 
-  keys(): string[] {
+  keys_(): string[] {
     const dataset = this.dataset_();
     if (dataset) return [`d/${dataset}`];
     const id = this.attr_('indicator');
@@ -108,16 +109,18 @@ export class ZzIndicator extends HTMLElement implements Client {
     return other ? [id, other] : [id];
   }
 
-  every(): number {
+  every_(): number {
     return Number(this.attr_('refresh')) || 0;
   }
 
   /** The card model, once every figure the card needs is in (or known to be unavailable). */
   private model_(lang: Lang): CardModel | undefined {
-    const [key, other] = this.keys();
+    const [key, other] = this.keys_();
     const main = values.get(key!);
     if (!main || (other && !values.has(other) && !missing.has(other) && !failed.has(other))) return;
-    return 'indicators' in main ? datasetCard(main as Dataset, lang, ORIGIN) : indicatorCard(main, lang, data, ORIGIN);
+    return 'indicators' in main
+      ? datasetCard(main as Dataset, lang, ORIGIN)
+      : indicatorCardWith(main, lang, data, ORIGIN);
   }
 
   /**
@@ -133,32 +136,14 @@ export class ZzIndicator extends HTMLElement implements Client {
       this.box_ = `height:${height}px${style(this).display == 'inline' ? `;margin-block:${style(this.firstElementChild).marginTop} ${style(this.lastElementChild).marginBottom}` : ''}`;
   }
 
-  /**
-   * Fits the card into the kept box: its type shrinks in 5% steps down to 75% until it fits; past that it scrolls.
-   * The not-found card is not pressed at all: it takes at least the kept box, and grows if it needs more. A failed or
-   * stale card's status comes first in it, so it shows even when the rest must scroll.
-   */
-  private fit_(gone: boolean): void {
-    const card = this.root_?.querySelector('.card');
-    const box = (k: number, min = '') =>
-      this.own_.replaceSync(`:host{${min}${this.box_};--_k:${k / 100}}.card{min-height:0}`);
-    let k = 100;
-    if (!this.box_) return;
-    if (gone) box(k, 'min-');
-    else {
-      do box(k);
-      while (card && card.scrollHeight > card.clientHeight && (k -= 5) > 70);
-    }
-  }
-
-  paint(): void {
-    const root = this.root_;
-    if (!root) return;
+  paint_(): void {
+    const root = this.root_!;
     try {
       const lang: Lang = /^en/i.test(this.closest('[lang]')?.getAttribute('lang') ?? '') ? 'en' : 'zh';
       const w = WIDGET_WORDS[lang];
-      const theme = /^(light|dark|auto)$/.test(this.attr_('theme')) ? (this.attr_('theme') as Theme) : 'light';
-      const keys = this.keys();
+      let theme = this.attr_('theme') as Theme;
+      if (!/^(light|dark|auto)$/.test(theme)) theme = 'light';
+      const keys = this.keys_();
       const m = this.model_(lang);
       const bad = keys.some((k) => failed.has(k));
       // An id the API does not know: the not-found card (live.ts has told the webmaster in the console).
@@ -170,44 +155,56 @@ export class ZzIndicator extends HTMLElement implements Client {
       this.key_ = key;
       if (m) {
         const now = (m.rows ?? m.pair ?? [{ figure: m.value! }]).map((x) => x.figure.text).join(' ');
-        if (this.seen_ && now != this.seen_) this.said_.textContent = `${m.label}: ${now}`;
+        if (this.seen_ && now != this.seen_) this.said_ = `${m.label}: ${now}`;
         this.seen_ = now;
       }
-      const line = status && (
-        <p class="status" part="status">
-          {status}
+      const line =
+        status &&
+        part('status', [
+          status,
           <button type="button" part="retry" onClick={refresh}>
             {w.retry}
-          </button>
-        </p>
-      );
+          </button>,
+        ]);
       const dataset = this.dataset_();
       // A kept box with nothing to add: the fallback exactly as the host page laid it out, not even wrapped.
       const bare = !m && !line && !gone && this.box_;
       if (!bare) this.keep_();
       const focused = root.activeElement;
-      for (const n of [...root.childNodes]) if (n != this.said_) n.remove();
-      this.said_.before(
-        ...nodes(
-          bare ? (
-            <slot />
-          ) : m ? (
-            <Card m={m} theme={theme} stale={!!status}>
-              {line}
-            </Card>
-          ) : gone ? (
-            <Missing kind={dataset ? 'dataset' : 'indicator'} id={dataset || keys[0]!} lang={lang} theme={theme} />
-          ) : (
-            <div class={`zz ${theme}`}>
-              <div class={`card ${dataset ? 'dataset' : 'number'}`} part="card">
-                {line}
-                <slot />
+      render(
+        [
+          // Keyed by what it shows: a changed card is new nodes (drawn anew, never patched), so nothing in it moves.
+          <Fragment key={key}>
+            {bare ? (
+              <slot />
+            ) : m ? (
+              Card(m, theme, line)
+            ) : gone ? (
+              Missing(dataset ? 'dataset' : 'indicator', dataset || keys[0]!, lang, theme)
+            ) : (
+              <div class={`zz ${theme}`}>
+                <div class={`card ${dataset ? 'dataset' : 'number'}`} part="card">
+                  {line}
+                  <slot />
+                </div>
               </div>
-            </div>
-          ),
-        ),
+            )}
+          </Fragment>,
+          // Outside the redrawn card, so it stays the same live region and its change is announced.
+          <p class="sr" aria-live="polite">
+            {this.said_}
+          </p>,
+        ],
+        root,
       );
-      this.fit_(gone);
+      // Fits the card into the kept box: its type shrinks in 5% steps down to 75% until it fits; past that it
+      // scrolls. The not-found card is not pressed at all: it takes at least the kept box, and grows if it needs
+      // more. A failed or stale card's status comes first in it, so it shows even when the rest must scroll.
+      const card = root.querySelector('.card');
+      let k = 100;
+      if (this.box_)
+        do this.own_.replaceSync(`:host{${gone ? 'min-' : ''}${this.box_};--_k:${k / 100}}.card{min-height:0}`);
+        while (!gone && card && card.scrollHeight > card.clientHeight && (k -= 5) > 70);
       // Focus was in what was redrawn (the retry button that went away, a link): keep it in the card, not on <body>.
       if (focused && !root.activeElement) root.querySelector<HTMLElement>('.card')?.focus();
     } catch {

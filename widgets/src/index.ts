@@ -38,7 +38,7 @@ const TAG = 'zz-indicator';
 
 function mount(element: Element, options: MountOptions = {}): Element {
   const card = element.localName == TAG ? element : document.createElement(TAG);
-  for (const name in options) card.setAttribute(name, String(options[name]));
+  for (const name in options) card.setAttribute(name, options[name] as string);
   if (card != element) {
     card.append(...element.childNodes);
     element.append(card);

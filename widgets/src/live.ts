@@ -15,11 +15,11 @@ import { ORIGIN } from './origin';
 /** A card, as the store sees it. */
 export interface Client extends Element {
   /** What the card shows now: indicator ids, or `d/<dataset id>` for a dataset. */
-  keys(): string[];
+  keys_(): string[];
   /** Seconds between refreshes it asks for; 0 for none. */
-  every(): number;
+  every_(): number;
   /** Draws the card again from the store. */
-  paint(): void;
+  paint_(): void;
 }
 
 /** The batch limit of `/api/v1/indicators?ids=`. */
@@ -99,7 +99,7 @@ function load(again: boolean) {
   const keys = new Set<string>();
   let bad = false;
   for (const card of clients) {
-    for (const key of card.keys()) {
+    for (const key of card.keys_()) {
       if (busy.has(key) || missing.has(key)) continue;
       // Not an id at all: never sent, so one typo cannot spoil the batch for every card.
       if (!ID.test(key.replace(/^d\//, '')) || key.length > 82 /* d/ + 80 */) bad = !!missing.add(key);
@@ -153,7 +153,7 @@ function paint() {
     console.warn(
       `zz-indicator: no such id ${news.map((key) => `"${key.replace('d/', '')}"`).join(', ')} (未找到). The ids are listed at ${ORIGIN}${indicatorsPath('zh')}`,
     );
-  for (const card of clients) card.paint();
+  for (const card of clients) card.paint_();
   // A card may need more now (a progress figure's target): fetch it in a follow-up batch.
   queue();
 }
@@ -161,7 +161,7 @@ function paint() {
 /** (Re)arms the page's one refresh timer at the shortest interval any card asks for. */
 export function arm(): void {
   let seconds = Infinity;
-  for (const card of clients) if (card.every() > 0) seconds = Math.min(seconds, Math.max(card.every(), MIN_REFRESH));
+  for (const card of clients) if (card.every_() > 0) seconds = Math.min(seconds, Math.max(card.every_(), MIN_REFRESH));
   if (seconds == interval) return;
   interval = seconds;
   clearTimeout(timer);

@@ -142,7 +142,20 @@ function trend(i: SeriesIndicator, lang: Lang): CardModel['trend'] {
 }
 
 /** The model of an indicator's card. */
-export function indicatorCard(i: SeriesIndicator, lang: Lang, data: CardFigures, origin: string): CardModel {
+export const indicatorCard = (i: SeriesIndicator, lang: Lang, data: CardFigures, origin: string): CardModel =>
+  indicatorCardWith(i, lang, data, origin, trend);
+
+/**
+ * The model of an indicator's card, its sparkline drawn by `spark` (none without it): the widget draws no sparkline,
+ * and so leaves `trend` out of its bundle. Everything else is `indicatorCard`.
+ */
+export function indicatorCardWith(
+  i: SeriesIndicator,
+  lang: Lang,
+  data: CardFigures,
+  origin: string,
+  spark?: typeof trend,
+): CardModel {
   const w = CARD_WORDS[lang];
   const type = indicatorCardType(i);
   const pair = type === 'target' ? targetPair(i, data) : undefined;
@@ -185,7 +198,7 @@ export function indicatorCard(i: SeriesIndicator, lang: Lang, data: CardFigures,
     label: i.label[lang],
     value: cardFigure(i, lang),
     ...(scope ? { note: `${w.scope}${scope}` } : {}),
-    trend: trend(i, lang),
+    trend: spark?.(i, lang),
     when: when(i, lang),
     source: source(i, lang, absolute(origin, indicatorPath(i.id, lang))),
   };

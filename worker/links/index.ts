@@ -19,6 +19,7 @@ export { FEED_FORMAT_NAMES, FEED_FORMATS, type FeedFormat } from './feed-formats
 // Each pattern is its own constant so a bundle that builds one link (the widget) carries only that pattern, not the
 // tables; the tables below are made of the same constants.
 const HOME = '/';
+const DATASETS = '/datasets';
 const DATASET = '/datasets/:id';
 const INDICATOR = '/indicators/:id';
 const PROBLEMS = '/problems';
@@ -167,8 +168,9 @@ export const absolute = (origin: string, path: string): string => origin + path;
 
 /** The landing page (`/`, `/en/`), optionally at one of its anchors. */
 export const homePath = (lang: Lang, anchor?: string): string => localized(lang, HOME) + (anchor ? `#${anchor}` : '');
-export const datasetPath = (id: string, lang: Lang): string => localized(lang, fill(DATASET, { id }));
-export const indicatorPath = (id: string, lang: Lang): string => localized(lang, fill(INDICATOR, { id }));
+// `fill(DATASET, { id })` and `fill(INDICATOR, { id })`, written out: fewer bytes in the widget.
+export const datasetPath = (id: string, lang: Lang): string => localized(lang, `${DATASETS}/${id}`);
+export const indicatorPath = (id: string, lang: Lang): string => localized(lang, `${INDICATORS}/${id}`);
 export const problemsPath = (lang: Lang): string => localized(lang, PROBLEMS);
 /** A problem type's page; also the `type` of a problem document (the Chinese page, no language prefix). */
 export const problemPath = (type: string, lang: Lang = 'zh'): string => localized(lang, fill(PROBLEM, { type }));
@@ -183,13 +185,14 @@ const api = (route: string, params?: Record<string, string>): string =>
 export const apiIndex = (): string => api(API_ROUTES.index);
 export const apiOpenApi = (): string => api(API_ROUTES.openapi);
 export const apiDatasets = (): string => api(API_DATASETS);
-export const apiDataset = (id: string): string => api(API_DATASET, { id });
+/** `api(API_DATASET, { id })`, written out: fewer bytes in the widget. */
+export const apiDataset = (id: string): string => `${API_BASE}${API_DATASETS}/${id}`;
 export const apiDatasetCsv = (id: string): string => api(API_ROUTES.datasetCsv, { id: `${id}.csv` });
 export const apiIndicators = (): string => api(API_INDICATORS);
 export const apiIndicatorsCsv = (): string => api(API_ROUTES.indicatorsCsv);
 export const apiIndicator = (id: string): string => api(API_ROUTES.indicator, { id });
 /** A batch of indicators (the API takes up to 50 ids). */
-export const apiIndicatorBatch = (ids: readonly string[]): string => `${apiIndicators()}?ids=${ids.join()}`;
+export const apiIndicatorBatch = (ids: readonly string[]): string => `${API_BASE}${API_INDICATORS}?ids=${ids.join()}`;
 export const apiNews = (): string => api(API_ROUTES.news);
 export const apiNewsItem = (id: string): string => api(API_ROUTES.newsItem, { id });
 /** An indicator's observations, oldest period first. */

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../../../data';
 import { type CardModel, datasetCard, indicatorCard } from '../../../worker/card';
+import { indicatorCardWith } from '../../../worker/card/model';
 import { loadData } from '../../../worker/data-source';
 import { createSnapshot, type Snapshot } from '../../../worker/data-source/snapshot';
 import { renderCard, renderMissingCard } from '../../../worker/markup';
@@ -36,14 +37,15 @@ async function cardBundle(): Promise<string> {
   ).code;
   const result = await esbuild.build({
     stdin: {
-      contents: `import { h, nodes } from './widgets/src/dom';
+      contents: `import { render } from 'preact';
 import { Card, Missing } from './widgets/src/card';
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(${JSON.stringify(css)});
 window.drawCard = (host, model, theme) => {
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [sheet];
-  shadow.append(...nodes(model.missing ? h(Missing, { ...model.missing, theme }) : h(Card, { m: model, theme })));
+  const m = model.missing;
+  render(m ? Missing(m.kind, m.id, m.lang, theme) : Card(model, theme), shadow);
 };
 window.cardCss = ${JSON.stringify(css)};`,
       loader: 'tsx',
@@ -143,29 +145,29 @@ describe('the widget card and the server card', () => {
     }
   });
 
-  it('draw the same sparkline for an indicator with two or more observations, at 200, 220 and 400 px', async () => {
+  it('differ only by the sparkline, which the iframe card draws and the widget leaves out, at 200, 220 and 400 px', async () => {
     const i = data.indicator('platforms-total')!;
     for (const lang of LANGS) {
-      const model = indicatorCard(
-        {
-          ...i,
-          series: [
-            ['2023-03-31', 708],
-            ['2023-06-30', 715],
-            ['2023-09-30', 712],
-            ['2023-12-31', 730],
-          ],
-        },
-        lang,
-        data,
-        ORIGIN,
-      );
+      const withSeries = {
+        ...i,
+        series: [
+          ['2023-03-31', 708],
+          ['2023-06-30', 715],
+          ['2023-09-30', 712],
+          ['2023-12-31', 730],
+        ] as const,
+      };
+      const model = indicatorCard(withSeries, lang, data, ORIGIN);
       expect(model.trend).toEqual({
         points: '0,22 33.3,15.6 66.7,18.4 100,2',
         label: lang === 'zh' ? '走势：708家 → 730家' : 'Trend: 708 → 730',
       });
+      // The widget's model (indicatorCardWith without a sparkline) is the same card, less its trend.
+      const bare = indicatorCardWith(withSeries, lang, data, ORIGIN);
+      expect(bare).toEqual({ ...model, trend: undefined });
+      expect(renderCard(model, { theme: 'light' })).toContain('<svg class="trend"');
       for (const width of [200, 220, 400]) {
-        const { server, widget, heights } = await compare(model, renderCard(model, { theme: 'light' }), width);
+        const { server, widget, heights } = await compare(model, renderCard(bare, { theme: 'light' }), width);
         expect(widget, `${lang} at ${width}px`).toEqual(server);
         expect(heights[1]).toBeCloseTo(heights[0]!, 1);
       }

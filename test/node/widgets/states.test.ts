@@ -256,7 +256,7 @@ describe('errors and stale figures at 200 px', () => {
 });
 
 describe('sparkline', () => {
-  it('is drawn for an indicator with two or more observations, from the one batched request', async () => {
+  it('is left to the iframe card: the widget draws none, and its card still fits, from the one batched request', async () => {
     // A second and third observation of platforms-total, published through the write API into D1.
     for (const [period, value] of [
       ['2023-06-30', 715],
@@ -306,24 +306,9 @@ describe('sparkline', () => {
       await page.goto(host.page(`/spark-${scheme}`, hostPage('zh-CN', '走势', body)));
       await expect.poll(async () => (await measure(page)).every((c) => c.label), { timeout: 10_000 }).toBe(true);
       const [spark, plain] = await measure(page);
-      expect(spark).toMatchObject({
-        trend: '走势：708家 → 730家',
-        points: '0,22 50,15.6 100,2',
-        scrolls: false,
-        outside: 0,
-      });
+      // The widget draws no sparkline (to stay within its size budget, Preact included): the figure and its date only.
+      expect(spark).toMatchObject({ label: expect.any(String), trend: null, points: null, scrolls: false, outside: 0 });
       expect(plain!.trend).toBeNull();
-      // The line is drawn: a visible stroke of the card's accent colour, as wide as the card's content.
-      const line = await page.evaluate(() => {
-        const svg = document.querySelector('zz-indicator')!.shadowRoot!.querySelector('svg.trend')!;
-        const r = svg.getBoundingClientRect();
-        const style = getComputedStyle(svg);
-        return { width: r.width, height: r.height, stroke: style.stroke, fill: style.fill };
-      });
-      expect(line.width).toBeGreaterThan(150);
-      expect(line.height).toBeGreaterThan(15);
-      expect(line.stroke).toBe(scheme === 'dark' ? 'rgb(138, 180, 248)' : 'rgb(11, 87, 208)');
-      expect(line.fill).toBe('none');
       expect(api).toHaveLength(1);
       expect(seen).toEqual([]);
       await page.screenshot({ path: new URL(`test/artifacts/widgets-sparkline-${scheme}.png`, root).pathname });
