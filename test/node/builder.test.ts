@@ -176,7 +176,8 @@ describe('the embed builder in Chromium', () => {
       page
         .frame({ url: /\/embed\/platforms-total/ })!
         .evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    await expect.poll(async () => Number(await preview.getAttribute('height'))).toBe(await measured());
+    // Both read on every poll: the card may settle after its first report (fonts), so no stale expectation.
+    await expect.poll(async () => Number(await preview.getAttribute('height')) === (await measured())).toBe(true);
 
     await page.getByLabel('English').check();
     await page.getByLabel('深色').check();

@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { HtmlValidate, type Message } from 'html-validate';
-import type { Browser, ConsoleMessage } from 'playwright-core';
+import type { Browser, ConsoleMessage, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OEmbedRich } from '../../worker/embed/oembed';
 import { formatValue } from '../../worker/format';
@@ -57,6 +57,27 @@ const oembed = async (page: string, extra = ''): Promise<OEmbedRich> => {
   expect(res.status).toBe(200);
   return (await res.json()) as OEmbedRich;
 };
+
+/**
+ * Waits until host.js has sized an iframe to its card and returns that height: the `height` attribute equals the
+ * content's height as it is now, read again on every poll, since the content may settle after its first report
+ * (fonts, a scrollbar coming or going). No fixed wait, and no stale expectation.
+ */
+async function settledFrameHeight(frame: Frame): Promise<number> {
+  const element = await frame.frameElement();
+  let height = 0;
+  await expect
+    .poll(
+      async () => {
+        height = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        const attribute = await element.getAttribute('height');
+        return attribute === String(height);
+      },
+      { timeout: 15_000, message: "the iframe never took its card's current height" },
+    )
+    .toBe(true);
+  return height;
+}
 const attr = (html: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(html)?.[1]?.replace(/&amp;/g, '&');
 
 describe('badge over HTTP', () => {
@@ -164,10 +185,9 @@ describe('iframe card in Chromium', () => {
     expect(first.origin).toBe(worker.origin);
     expect(first.data).toMatchObject({ type: 'zz-embed-height', id: 'achievement-transfer-target', kind: 'indicator' });
     const frame = page.frames().find((f) => f.url().startsWith(`${worker.origin}/embed/`))!;
-    const real = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    expect(first.data.height).toBe(real);
-    // host.js sized the iframe to it.
-    await expect.poll(() => page.getAttribute('iframe', 'height')).toBe(String(real));
+    // host.js sized the iframe to the card, from the card's latest report.
+    const real = await settledFrameHeight(frame);
+    expect((await messages()).at(-1)!.data.height).toBe(real);
     // The server's estimate (oEmbed height) was in the right range.
     expect(Math.abs(body.height - real) / real).toBeLessThan(0.5);
     // The card is styled by the widget build's stylesheet and shows its progress bar.
@@ -178,11 +198,9 @@ describe('iframe card in Chromium', () => {
     const before = (await messages()).length;
     await page.evaluate(() => document.querySelector('iframe')!.setAttribute('width', '200'));
     await expect.poll(async () => (await messages()).length, { timeout: 10_000 }).toBeGreaterThan(before);
-    const last = (await messages()).at(-1)!;
-    expect(last.data.height).toBe(
-      await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
-    );
-    expect(last.data.height).not.toBe(first.data.height);
+    const narrow = await settledFrameHeight(frame);
+    expect((await messages()).at(-1)!.data.height).toBe(narrow);
+    expect(narrow).not.toBe(real);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -232,11 +250,7 @@ describe('iframe card in Chromium', () => {
       )
       .toBe(await cards.count());
     // Every iframe reported its height and host.js applied it.
-    for (const frame of page.frames().filter((f) => f.url().includes('/embed/'))) {
-      const height = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-      const element = await frame.frameElement();
-      await expect.poll(() => element.getAttribute('height')).toBe(String(height));
-    }
+    for (const frame of page.frames().filter((f) => f.url().includes('/embed/'))) await settledFrameHeight(frame);
     // Badges decode as images.
     const badges = await page.evaluate(() => [...document.images].map((img) => img.complete && img.naturalWidth > 0));
     expect(badges.length).toBeGreaterThan(0);
@@ -293,8 +307,7 @@ describe('iframe card in Chromium', () => {
     });
     expect(card.height).toBeGreaterThan(60);
     // It reports its height like any card, and host.js sizes the iframe to it.
-    const real = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    await expect.poll(() => page.getAttribute('iframe', 'height')).toBe(String(real));
+    await settledFrameHeight(frame);
 
     // The grey badge of an unknown id decodes as an image (404, as shields.io answers), next to a real one.
     const images = await page.evaluate(() =>
