@@ -277,8 +277,11 @@ describe('the embed builder in Chromium', () => {
           await page.locator('input[name="builder-theme"][value="dark"]').check();
           await page.frameLocator('iframe[data-builder-preview]').locator('.card').waitFor();
         } else {
+          const count = page.locator('#filter-count');
+          const all = await count.textContent();
           await page.locator('input#filter').fill('2023');
-          await page.waitForTimeout(300);
+          // Audited once the filter has run: its status line no longer counts them all.
+          await expect.poll(() => count.textContent()).not.toBe(all);
         }
         findings.push(...(await axeViolations(page)).map((f) => `${colorScheme} ${width}px ${path} ${f}`));
         // Nothing is wider than the phone.
@@ -302,8 +305,11 @@ describe('code copied from the builder, pasted into a page on another origin und
     await page.locator(`input[name="builder-theme"][value="${theme}"]`).check();
     const out: Record<string, string> = {};
     for (const form of forms) {
-      await page.locator(`button[data-copy="${form === 'script' ? 'embed-code' : `embed-code-${form}`}"]`).click();
-      await page.waitForTimeout(100);
+      const button = page.locator(`button[data-copy="${form === 'script' ? 'embed-code' : `embed-code-${form}`}"]`);
+      await button.click();
+      // Read once the page says it copied (its own status line), not after a guessed pause.
+      const status = page.locator(`#${await button.getAttribute('data-status')}`);
+      await expect.poll(() => status.textContent()).not.toBe('');
       out[form] = await page.evaluate(() => navigator.clipboard.readText());
     }
     await context.close();
