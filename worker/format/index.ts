@@ -75,9 +75,15 @@ function parseIsoDate(text: string): [Date, number] {
 export function formatPeriod(period: string, lang: Lang): string {
   const [start, end] = period.split('/') as [string, string | undefined];
   const [from, precision] = parseIsoDate(start);
-  const format = new Intl.DateTimeFormat(LOCALES[lang], { ...DATE_STYLES[precision], timeZone: 'UTC' });
-  if (!end) return format.format(from);
-  const to = parseIsoDate(end)[0];
+  const formatAt = (digits: number) =>
+    new Intl.DateTimeFormat(LOCALES[lang], { ...DATE_STYLES[digits], timeZone: 'UTC' });
+  const format = formatAt(precision);
+  // One period, or the same one twice (2023-04-19/2023-04-19).
+  if (!end || end === start) return format.format(from);
+  const [to, toPrecision] = parseIsoDate(end);
+  // Ends of different precision (2023-01/2023-03-15): each as precise as it is, in full, so no day is lost.
+  if (toPrecision !== precision)
+    return format.format(from) + (lang === 'zh' ? '至' : '–') + formatAt(toPrecision).format(to);
   if (lang === 'en') return format.formatRange(from, to).replace(/\s*–\s*/, '–');
   // ICU's zh ranges come out numeric (2023/4/19至2023/4/21); write them as a reader would: 2023年4月19日至21日.
   const text = format.format(to);

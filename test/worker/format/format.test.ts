@@ -190,6 +190,13 @@ describe('formatPeriod', () => {
     ['2022-11/2023-02', '2022年11月至2023年2月', 'November 2022–February 2023'],
     // Years.
     ['2021/2023', '2021年至2023年', '2021–2023'],
+    // The same period twice is that period.
+    ['2023-04-19/2023-04-19', '2023年4月19日', '19 April 2023'],
+    ['2023-04/2023-04', '2023年4月', 'April 2023'],
+    // Ends of different precision: each as precise as it is (a published period may be written so).
+    ['2023-01/2023-03-15', '2023年1月至2023年3月15日', 'January 2023–15 March 2023'],
+    ['2023/2023-06', '2023年至2023年6月', '2023–June 2023'],
+    ['2023-04-30/2023-05', '2023年4月30日至2023年5月', '30 April 2023–May 2023'],
   ])('%s', (period, zh, en) => {
     expect(formatPeriod(period, 'zh')).toBe(zh);
     expect(formatPeriod(period, 'en')).toBe(en);
