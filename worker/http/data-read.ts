@@ -44,6 +44,8 @@ export async function readData(source: DataSource, request: Request): Promise<Re
 
 /** The `vintage` of a request's query, checked: a real calendar day, not in the future. */
 function vintageOf(request: Request): string | undefined {
+  // Every request passes here: one without a query string (most cached reads) needs no URL parse.
+  if (!request.url.includes('?')) return undefined;
   const values = new URL(request.url).searchParams.getAll(VINTAGE_PARAM);
   if (values.length === 0) return undefined;
   const [day] = values;

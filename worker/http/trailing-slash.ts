@@ -26,6 +26,10 @@ export function canonicalPath(path: string): string | undefined {
  * origin (starting with one `/` and no backslash), so it cannot leave the site.
  */
 export const trailingSlash: MiddlewareHandler = async (c, next) => {
+  // Every request passes here: only a path that ends in a slash, or is `/en`, can be off its one URL, so only those
+  // pay for parsing the URL (Hono's `path` is read from the request line without one).
+  const path = c.req.path;
+  if (!path.endsWith('/') && path !== LANG_PREFIX.en) return next();
   const url = new URL(c.req.url);
   const canonical = canonicalPath(url.pathname);
   if (canonical === undefined) return next();
