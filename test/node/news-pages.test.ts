@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../../data';
 import { loadData } from '../../worker/data-source';
 import { axeViolations } from './support/axe';
-import { launchChromium } from './support/browser';
+import { launchChromium, recordCspViolations } from './support/browser';
 import { type RunningWorker, startWorker } from './support/worker';
 
 const data = loadData(files);
@@ -58,13 +58,9 @@ describe('news pages in real Chromium', () => {
   async function audit(path: string, options: BrowserContextOptions): Promise<string[]> {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    const cspViolations = await recordCspViolations(page);
     await page.goto(`${worker.origin}${path}`);
-    const csp = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    const csp = await cspViolations();
     // axe is injected after the page's own check (it is the auditor, not the page), past the CSP.
     await context.close();
     const audited = await browser.newContext({ ...options, bypassCSP: true });

@@ -3,7 +3,7 @@ import { XmlDocument, XsdValidator } from 'libxml2-wasm';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { launchChromium } from './support/browser';
+import { launchChromium, recordCspViolations } from './support/browser';
 import { publishObservation, type RunningWorker, startWorker } from './support/worker';
 
 const TOKEN = 'pages-visual-token-7c2e91';
@@ -82,13 +82,9 @@ async function open(path: string, options: BrowserContextOptions) {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => requests.push(r.url()));
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { violations: string[] }).violations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  const cspViolations = await recordCspViolations(page);
   await page.goto(`${worker.origin}${path}`);
-  return { context, page, errors, requests };
+  return { context, page, errors, requests, cspViolations };
 }
 
 describe('in real Chromium', () => {
@@ -118,7 +114,9 @@ describe('in real Chromium', () => {
       '/indicators/achievement-transfer-target',
       '/api-reference',
     ]) {
-      const { context, page, errors, requests } = await open(path, { viewport: { width: 1280, height: 900 } });
+      const { context, page, errors, requests, cspViolations } = await open(path, {
+        viewport: { width: 1280, height: 900 },
+      });
       // The favicon is requested by the browser on its own schedule (and the CSP allows no fetch): load it here.
       const href = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')!.href);
       expect(new URL(href).origin).toBe(worker.origin);
@@ -136,7 +134,7 @@ describe('in real Chromium', () => {
         href,
       );
       expect(size).toEqual([32, 32]);
-      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), path).toEqual([]);
+      expect(await cspViolations(), path).toEqual([]);
       expect(errors, path).toEqual([]);
       for (const url of requests) expect(new URL(url).origin, url).toBe(worker.origin);
       await context.close();

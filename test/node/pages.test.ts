@@ -2,7 +2,7 @@ import { type ConfigData, HtmlValidate, type Message } from 'html-validate';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { launchChromium } from './support/browser';
+import { launchChromium, recordCspViolations } from './support/browser';
 import { type RunningWorker, startWorker } from './support/worker';
 
 /** The recommended preset as it is: no rule relaxed. */
@@ -164,11 +164,7 @@ describe('in real Chromium', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => requests.push(r.url()));
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { violations: string[] }).violations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    const cspViolations = await recordCspViolations(page);
     await page.goto(`${worker.origin}${path}`);
     const button = page.locator('button[data-copy="embed-code"]');
     await button.waitFor({ state: 'visible' });
@@ -177,7 +173,7 @@ describe('in real Chromium', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await page.locator('#embed-code').textContent());
     expect(copied).toContain('<zz-indicator');
-    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(await cspViolations()).toEqual([]);
     expect(errors).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
     for (const url of requests) expect(new URL(url).origin, url).toBe(worker.origin);

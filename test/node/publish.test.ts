@@ -2,7 +2,7 @@ import { HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { launchChromium } from './support/browser';
+import { launchChromium, recordCspViolations } from './support/browser';
 import { type RunningWorker, startWorker } from './support/worker';
 
 const TOKEN = 'test-token-publish-page-4f9c2a71d0';
@@ -37,12 +37,7 @@ async function watchedPage(context: BrowserContext) {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => requests.push(r.url()));
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { violations: string[] }).violations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const violations = () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+  const violations = await recordCspViolations(page);
   return { page, errors, requests, violations };
 }
 

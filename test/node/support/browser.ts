@@ -9,7 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import chromium from '@sparticuz/chromium';
-import { type Browser, chromium as playwright } from 'playwright-core';
+import { type Browser, type Page, chromium as playwright } from 'playwright-core';
 
 const ARGS = [
   '--no-sandbox',
@@ -41,4 +41,21 @@ export async function launchChromium(): Promise<Browser> {
     args: ARGS,
     env: { ...process.env, FONTCONFIG_FILE: fontConfig() },
   });
+}
+
+/**
+ * Records the Content-Security-Policy violations a page reports, from its first script on (call it before `goto`).
+ *
+ * @example
+ * const cspViolations = await recordCspViolations(page);
+ * await page.goto(url);
+ * expect(await cspViolations()).toEqual([]); // each as `directive blocked-URI`
+ */
+export async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 }
