@@ -4,22 +4,25 @@ import { api } from './api';
 import { buildOpenApiDocument } from './api/openapi';
 import { bundledSource, type DataSource } from './data-source';
 import { embed } from './embed';
-import type { AppEnv } from './env';
+import type { AppEnv, Env } from './env';
 import { feeds } from './feeds';
 import {
+  answerHot,
   DATA_STATE_HEADER,
+  dataStateOf,
   edgeCache,
   guard,
   Problem,
   problemResponse,
+  readCurrent,
   readData,
   securityHeaders,
   trailingSlash,
+  VINTAGE_PARAM,
 } from './http';
 import { pathLang } from './language';
 import { API_BASE, apiDatasets, apiOpenApi, isApiPath } from './links';
 import { apiReferencePages, notFound, type OpenApiDocument, pages } from './pages';
-import { dataStateHeader } from './store';
 
 /**
  * Builds the app over a data source. The Worker passes the D1 revision log (`d1Source`, which falls back to the
@@ -41,8 +44,9 @@ export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
     const read = await readData(source, c.req.raw);
     c.set('snapshot', read.snapshot);
     c.set('source', source);
+    c.set('dataState', dataStateOf(read));
     await next();
-    if (read.state) c.res.headers.set(DATA_STATE_HEADER, dataStateHeader({ state: read.state, problem: read.problem }));
+    if (c.var.dataState) c.res.headers.set(DATA_STATE_HEADER, c.var.dataState);
   });
   // Before the 405 check and routing, so a hit skips both; after the guard, whose refusals a hit must not bypass.
   app.use(edgeCache());
@@ -99,4 +103,27 @@ export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
     );
   });
   return app;
+}
+
+/**
+ * The Worker over a data source: the app, behind the hot path. A `GET` the app has answered before for this data
+ * version (same URL, same `Accept`) is answered from what it gave then ({@link answerHot}), before any routing;
+ * everything else (a first read, a conditional request for something not kept, `?vintage=`, any write) goes to the
+ * app. `worker/index.ts` exports it; tests reach it through that.
+ *
+ * @example export default createWorker(d1Source(env.DB));
+ */
+export function createWorker(source: DataSource = bundledSource): ExportedHandler<Env> {
+  const app = createApp(source);
+  return {
+    async fetch(request, env, ctx) {
+      // An as-of-a-day view reads another snapshot than the current one, whose entries these are.
+      if (request.method === 'GET' && !request.url.includes(VINTAGE_PARAM)) {
+        const read = await readCurrent(source);
+        const hit = answerHot(request, read.snapshot, dataStateOf(read));
+        if (hit) return hit;
+      }
+      return app.fetch(request, env, ctx);
+    },
+  };
 }

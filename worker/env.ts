@@ -31,5 +31,9 @@ export type AppEnv = {
     snapshot: Snapshot;
     /** Where the data comes from; write routes append through it when it is live (`worker/store`). */
     source: DataSource;
+    /** The `X-Data-State` of this request's read (`live`, `stale; problem=…`), empty for a source without one. */
+    dataState: string;
+    /** Set by a route that serves a built file (the widget): the same for the whole deploy, so the edge cache keeps it. */
+    builtAsset?: boolean;
   };
 };

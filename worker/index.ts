@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
-import { createApp } from './app';
+import { createWorker } from './app';
 import { d1Source } from './store';
 
 /**
  * The Worker: API, feeds, pages and widget bundle over the D1 revision log. One source per isolate, so its snapshot
  * lives as long as the isolate; without the `DB` binding (or its tables) it serves the bundled data.
  */
-export default createApp(d1Source(env.DB));
+export default createWorker(d1Source(env.DB));

@@ -23,8 +23,14 @@ export async function serveAsset(c: Context<AppEnv>, path: string, cacheControl:
   return res;
 }
 
-/** `/widget.js`: the stable, short-cached URL that follows deploys. */
-export const widgetScript = (c: Context<AppEnv>) => serveAsset(c, widgetScriptPath(), CACHE_SHORT);
+/**
+ * `/widget.js`: the stable, short-cached URL that follows deploys. A built file is the same for the whole deploy, so
+ * the edge cache may keep it like a response of the data version (every embedding page asks for it).
+ */
+export const widgetScript = (c: Context<AppEnv>) => {
+  c.set('builtAsset', true);
+  return serveAsset(c, widgetScriptPath(), CACHE_SHORT);
+};
 
 /** `/widgets/<name>.<hash>.js|css`: content-hashed, immutable. */
 export const hashedWidgetFile = (c: Context<AppEnv>) => {
@@ -32,5 +38,6 @@ export const hashedWidgetFile = (c: Context<AppEnv>) => {
   if (!/^[a-z-]+\.[0-9a-f]{8,}\.(js|css)$/.test(file)) {
     throw new Problem(404, 'not-found', `No widget file "${file}". Hashed widget files look like widget.<hash>.js.`);
   }
+  c.set('builtAsset', true);
   return serveAsset(c, widgetFile(file), CACHE_IMMUTABLE);
 };

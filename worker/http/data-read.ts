@@ -3,7 +3,7 @@
  * by the end of that day (ALFRED's real-time period). `asOf` stays the name of an indicator's own reference date.
  */
 import type { DataSource, Snapshot } from '../data-source';
-import { type DataProblem, type DataState, isLiveSource } from '../store';
+import { type DataProblem, type DataState, dataStateHeader, isLiveSource } from '../store';
 import { Problem } from './problem';
 
 /** Response header saying where the data came from: `live`, `stale; problem=store-error`, `fallback; …`. */
@@ -28,7 +28,7 @@ export interface RequestData {
  */
 export async function readData(source: DataSource, request: Request): Promise<RequestData> {
   const day = request.method === 'GET' || request.method === 'HEAD' ? vintageOf(request) : undefined;
-  if (day === undefined) return isLiveSource(source) ? source.read() : { snapshot: await source.current() };
+  if (day === undefined) return readCurrent(source);
   if (!isLiveSource(source)) return { snapshot: await source.current() };
   const read = await source.vintage(day);
   if (!read) {
@@ -41,6 +41,18 @@ export async function readData(source: DataSource, request: Request): Promise<Re
   }
   return read;
 }
+
+/** The source's current snapshot, and (for a live source) how fresh it is. */
+export const readCurrent = async (source: DataSource): Promise<RequestData> =>
+  isLiveSource(source) ? source.read() : { snapshot: await source.current() };
+
+/**
+ * The `X-Data-State` value of a read (`live`, `stale; problem=store-error`, …), empty for a source that has none.
+ *
+ * @example c.header(DATA_STATE_HEADER, dataStateOf(await readCurrent(source)))
+ */
+export const dataStateOf = (read: RequestData): string =>
+  read.state ? dataStateHeader({ ...read, state: read.state }) : '';
 
 /** The `vintage` of a request's query, checked: a real calendar day, not in the future. */
 function vintageOf(request: Request): string | undefined {

@@ -1,53 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { isNotModified, notModified } from './conditional';
+import { Lru, rememberHot, respondStored, type Stored, storeResponse } from './hot-path';
 import { canonicalQuery, isIgnorableParam } from './query';
-
-/**
- * A finished 200 response, kept per data version, ready to answer a hit.
- * `headers` is never handed out: each response copies it, since later
- * middleware sets headers on the response.
- */
-interface Stored {
-  body: ArrayBuffer;
-  headers: Headers;
-  etag: string;
-  lastModified: Date | undefined;
-}
-
-/** Keeps a response's body and headers, with its validators read once rather than on every hit. */
-const store = (body: ArrayBuffer, source: Headers): Stored => {
-  const headers = new Headers(source);
-  const lastModified = headers.get('Last-Modified');
-  return { body, headers, etag: headers.get('ETag')!, lastModified: lastModified ? new Date(lastModified) : undefined };
-};
-
-/** Most responses kept per isolate and data version; bounded so random query strings cannot grow memory. */
-const MAX_ENTRIES = 512;
-
-/** A tiny LRU on a Map's insertion order. */
-class Lru<V> {
-  #map = new Map<string, V>();
-  get(key: string): V | undefined {
-    const value = this.#map.get(key);
-    if (value !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: V): void {
-    this.#map.set(key, value);
-    if (this.#map.size > MAX_ENTRIES) this.#map.delete(this.#map.keys().next().value!);
-  }
-}
-
-const respond = (req: Request, stored: Stored): Response => {
-  if (isNotModified(req.headers, stored.etag, stored.lastModified)) return notModified(stored.headers);
-  // The Response constructor copies `headers` (Fetch standard), so what later middleware sets stays on this response.
-  // Constructing a Response copies the bytes of a BufferSource (Fetch standard), so the stored body stays whole.
-  return new Response(stored.body, { status: 200, headers: stored.headers });
-};
 
 const cacheApi = (): Cache | undefined =>
   typeof caches === 'undefined' ? undefined : (caches as unknown as { default?: Cache }).default;
@@ -67,7 +21,8 @@ const lookupQuery = (url: URL): string => {
  * for this data version is kept in the isolate (fastest) and put through the
  * Workers Cache API (shared by isolates in a data centre; a no-op on
  * `*.workers.dev`). The key holds the data version, so a new version never
- * serves old bodies. Only responses carrying this version's ETag are kept.
+ * serves old bodies. Only responses carrying this version's ETag are kept, and built files (the widget script), which
+ * no version changes.
  *
  * Keys and query strings: a response is stored under the query its route accepted ({@link canonicalQuery}: the known
  * parameters, as the route read them), never under names the route ignored, so `?v=3`, `?fbclid=<per click>` or a
@@ -89,26 +44,43 @@ export const edgeCache = (): MiddlewareHandler<AppEnv> => async (c, next) => {
     );
   const asked = lookupQuery(url);
   const local = snapshot.memo('edge-cache', () => new Lru<Stored>());
+  /**
+   * The hot path takes this URL when what is stored under `query` is its response and nothing was dropped on the way:
+   * its own query is that one (nothing ignored, already in order), so a flood of `?_=<timestamp>` makes no entries.
+   */
+  const rememberIfExact = (query: string, stored: Stored) => {
+    if (new URLSearchParams(url.search).toString() === query) rememberHot(c.req.raw, snapshot, c.var.dataState, stored);
+  };
   const hit = local.get(localKey(asked));
-  if (hit) return respond(c.req.raw, hit);
+  if (hit) {
+    rememberIfExact(asked, hit);
+    return respondStored(c.req.raw, hit);
+  }
 
   const cache = cacheApi();
   const shared = await cache?.match(sharedKey(asked)).catch(() => undefined);
   if (shared?.status === 200) {
-    const stored = store(await shared.arrayBuffer(), shared.headers);
+    const stored = storeResponse(await shared.arrayBuffer(), shared.headers);
     local.set(localKey(asked), stored);
-    return respond(c.req.raw, stored);
+    rememberIfExact(asked, stored);
+    return respondStored(c.req.raw, stored);
   }
 
   await next();
   const res = c.res;
-  if (res.status !== 200 || !res.headers.get('ETag')?.startsWith(`"${snapshot.version}-`)) return;
+  const etag = res.headers.get('ETag');
+  if (res.status !== 200 || !etag || !(c.var.builtAsset || etag.startsWith(`"${snapshot.version}-`))) return;
   const query = canonicalQuery(c.req.raw) ?? (asked ? undefined : '');
   // Already kept (a request with ignored parameters for a URL that is cached): nothing new to store or put.
   if (query === undefined || local.get(localKey(query))) return;
-  const stored = store(await res.clone().arrayBuffer(), res.headers);
+  const stored = storeResponse(await res.clone().arrayBuffer(), res.headers);
+  // The bytes read are decoded: kept with the assets server's `Content-Encoding`, every hit would be compressed anew
+  // (Cloudflare compresses at the edge for clients that take it).
+  stored.headers.delete('Content-Encoding');
   local.set(localKey(query), stored);
-  if (cache) {
+  rememberIfExact(query, stored);
+  // Not a built file: the Cache API outlives a deploy, and its key knows the data version, not the deploy.
+  if (cache && !c.var.builtAsset) {
     const put = cache.put(sharedKey(query), new Response(stored.body, { headers: stored.headers })).catch(() => {});
     try {
       c.executionCtx.waitUntil(put);

@@ -5,6 +5,7 @@ export * from './cors';
 export * from './data-read';
 export * from './edge-cache';
 export * from './guard';
+export * from './hot-path';
 export * from './negotiate';
 export * from './origin';
 export * from './problem';

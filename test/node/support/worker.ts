@@ -3,6 +3,7 @@
  * through `wrangler deploy --dry-run`) in workerd through Miniflare's API, with
  * the built assets, on a loopback port. Node-side tests talk to it over real HTTP.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
@@ -24,7 +25,11 @@ export async function startWorker(
   options: {
     port?: number;
     publicOrigin?: string;
-    script?: string /** Leave out the assets router (the benchmark measures our code alone). */;
+    script?: string;
+    /**
+     * `false` leaves out Miniflare's assets router (the benchmark measures our code alone); the Worker's `ASSETS`
+     * binding then reads the same files straight from the directory.
+     */
     assets?: boolean;
     /**
      * A D1 database `DB` (in memory, this run only) with the real migrations (`data/migrations/*.sql`) applied before
@@ -49,7 +54,7 @@ export async function startWorker(
     },
     ...(options.d1 ? { d1Databases: { DB: 'zhuzhou-open-data-test' } } : {}),
     ...(options.assets === false
-      ? {}
+      ? { serviceBindings: { ASSETS: serveFiles(options.assetsDirectory ?? `${root}/dist/assets`) } }
       : {
           assets: {
             directory: options.assetsDirectory ?? `${root}/dist/assets`,
@@ -63,6 +68,30 @@ export async function startWorker(
   const url = await mf.ready;
   if (options.d1) await applyMigrations((await mf.getD1Database('DB')) as unknown as D1Database);
   return { origin: url.origin, mf, stop: () => mf.dispose() };
+}
+
+/** Content types of the built files. */
+const CONTENT_TYPES: Record<string, string> = { js: 'text/javascript', css: 'text/css', json: 'application/json' };
+
+/**
+ * A static file server for the `ASSETS` binding without Miniflare's router: a path under `directory` with a strong
+ * ETag of its bytes (as Workers Static Assets gives), 304 on a match, 404 otherwise.
+ */
+function serveFiles(directory: string) {
+  return (request: Request): Response => {
+    const path = decodeURIComponent(new URL(request.url).pathname);
+    let bytes: Buffer;
+    try {
+      if (path.includes('..')) throw new Error('outside');
+      bytes = readFileSync(`${directory}${path}`);
+    } catch {
+      return new Response('Not Found', { status: 404 });
+    }
+    const etag = `"${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}"`;
+    const headers = { ETag: etag, 'Content-Type': CONTENT_TYPES[path.split('.').pop()!] ?? 'application/octet-stream' };
+    if (request.headers.get('If-None-Match') === etag) return new Response(null, { status: 304, headers });
+    return new Response(new Uint8Array(bytes), { headers });
+  };
 }
 
 /** Splits a migration file into statements: `;` at the end of a line ends one, except inside `BEGIN … END;`. */
@@ -108,10 +137,11 @@ export function publishObservation(
   token: string,
   id: string,
   body: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   return fetch(`${worker.origin}${apiIndicatorRevisions(id)}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers },
     body: JSON.stringify({
       qualifier: 'exact',
       source: {
