@@ -67,6 +67,35 @@ const cssAsText = {
   },
 };
 
+/**
+ * Preact without its re-render scheduler. The widget draws only through render() (a card is drawn anew, keyed by
+ * what it shows), with no class components and no hooks, so Component.prototype.setState and forceUpdate, and the
+ * queue they feed (enqueueRender, process, renderComponent in Preact's src/component.js), never run. They stay in a
+ * bundle only because they hang off assignments at the top of Preact's module, which esbuild must keep: removing
+ * those lets esbuild drop the rest as unused (about 0.4 KiB gzip). The patterns are Preact's dist/preact.module.js
+ * of the pinned version; if Preact changes so that one no longer matches, the build stops here instead of shipping
+ * a half-trimmed copy. test/node/widgets/build.test.ts checks that our sources never need the scheduler.
+ */
+const PREACT_SCHEDULER = [
+  // BaseComponent.prototype.setState = function (update, callback) {…}; ….forceUpdate = function (callback) {…}
+  /,(\w+)\.prototype\.setState=function\(\w,\w\)\{.*?\},\1\.prototype\.forceUpdate=function\(\w\)\{[^}]*\}/,
+  // rerenderQueue = [], defer = Promise…then or setTimeout, depthSort = (a, b) => …, process._rerenderCount = 0
+  /,\w+=\[\],\w+="function"==typeof Promise\?Promise\.prototype\.then\.bind\(Promise\.resolve\(\)\):setTimeout,\w+=function\(\w,\w\)\{return \w\.__v\.__b-\w\.__v\.__b\},\w+\.__r=0/,
+];
+const preactWithoutScheduler = {
+  name: 'preact-without-scheduler',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]preact[\\/]dist[\\/]preact\.module\.js$/ }, ({ path }) => {
+      let contents = readFileSync(path, 'utf8');
+      for (const pattern of PREACT_SCHEDULER) {
+        if (!pattern.test(contents)) fail(`${path} no longer has ${pattern}: Preact changed, see PREACT_SCHEDULER`);
+        contents = contents.replace(pattern, '');
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 const result = await esbuild.build({
   entryPoints: [join(root, 'widgets/src/index.ts')],
   bundle: true,
@@ -81,7 +110,7 @@ const result = await esbuild.build({
   jsxFactory: 'h',
   jsxFragment: 'Fragment',
   tsconfig: join(root, 'widgets/tsconfig.json'),
-  plugins: [cssAsText],
+  plugins: [cssAsText, preactWithoutScheduler],
   // Private members are named `like_`; they never leave the bundle, so they can be shortened.
   mangleProps:
     /^[a-z]+_$|^__[a-zA-Z]?$|^(componentWillMount|componentDidMount|getDerivedStateFromProps|componentWillReceiveProps|shouldComponentUpdate|componentWillUpdate|componentDidUpdate|getChildContext|getSnapshotBeforeUpdate|componentWillUnmount|componentDidCatch|getDerivedStateFromError|contextType|defaultProps|debounceRendering|setState|forceUpdate|_sb|__html|diffed|vnode|unmount|state|props|context|render|base|current|event|sub|ref|pair|rows|term|figure|prefix|when|progressId|soFar|ofTarget|updated|stale|failed|retry|trend|datetime|points)$/,

@@ -81,6 +81,17 @@ describe('widget build', () => {
     expect(ID_MAX_LENGTH).toBe(80);
   });
 
+  it("leaves out Preact's re-render scheduler, which nothing of ours can start", () => {
+    // scripts/build-widgets.mjs drops Component#setState and #forceUpdate and the render queue they feed: a card is
+    // drawn only through render(). That holds while our sources use no class component and no hooks.
+    for (const file of ours())
+      expect(readFileSync(file, 'utf8'), file.pathname).not.toMatch(
+        /preact\/(hooks|compat)|\bComponent\b|setState|forceUpdate/,
+      );
+    // The queue's deferral (a resolved promise's then, else setTimeout) is Preact's; the bundle has none of it.
+    expect(script.toString('utf8')).not.toContain('Promise.prototype.then.bind(Promise.resolve())');
+  });
+
   it('stays within the budget: npm run size prints raw, gzip and brotli and passes', () => {
     const run = spawnSync(process.execPath, ['scripts/size.mjs'], { cwd: root, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
