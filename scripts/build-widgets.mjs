@@ -53,17 +53,40 @@ const CSS_TARGET = ['chrome105', 'edge105', 'firefox110', 'safari16.4'];
 const cssSource = readFileSync(join(root, 'widgets/src/card.css'), 'utf8');
 const css = (await esbuild.transform(cssSource, { loader: 'css', minify: true, target: CSS_TARGET })).code.trim();
 
-/**
- * The widget's copy of the stylesheet: the same, less the sparkline's rule (the widget draws no sparkline, to stay
- * within its budget; the iframe card and the fallback text keep theirs). test/node/widgets/build.test.ts checks this.
- */
-const widgetCss = css.replace(/\.trend\{[^}]*\}/, '');
-
-/** `import css from './card.css'` → the widget's minified stylesheet as a string. */
+/** `import css from './card.css'` → the minified stylesheet as a string (the same bytes as the file). */
 const cssAsText = {
   name: 'card-css-as-text',
   setup(build) {
-    build.onLoad({ filter: /\.css$/ }, () => ({ contents: widgetCss, loader: 'text' }));
+    build.onLoad({ filter: /\.css$/ }, () => ({ contents: css, loader: 'text' }));
+  },
+};
+
+/**
+ * Preact without its re-render scheduler. The widget draws only through render() (a card is drawn anew, keyed by
+ * what it shows), with no class components and no hooks, so Component.prototype.setState and forceUpdate, and the
+ * queue they feed (enqueueRender, process, renderComponent in Preact's src/component.js), never run. They stay in a
+ * bundle only because they hang off assignments at the top of Preact's module, which esbuild must keep: removing
+ * those lets esbuild drop the rest as unused (about 0.4 KiB gzip). The patterns are Preact's dist/preact.module.js
+ * of the pinned version; if Preact changes so that one no longer matches, the build stops here instead of shipping
+ * a half-trimmed copy. test/node/widgets/build.test.ts checks that our sources never need the scheduler.
+ */
+const PREACT_SCHEDULER = [
+  // BaseComponent.prototype.setState = function (update, callback) {…}; ….forceUpdate = function (callback) {…}
+  /,(\w+)\.prototype\.setState=function\(\w,\w\)\{.*?\},\1\.prototype\.forceUpdate=function\(\w\)\{[^}]*\}/,
+  // rerenderQueue = [], defer = Promise…then or setTimeout, depthSort = (a, b) => …, process._rerenderCount = 0
+  /,\w+=\[\],\w+="function"==typeof Promise\?Promise\.prototype\.then\.bind\(Promise\.resolve\(\)\):setTimeout,\w+=function\(\w,\w\)\{return \w\.__v\.__b-\w\.__v\.__b\},\w+\.__r=0/,
+];
+const preactWithoutScheduler = {
+  name: 'preact-without-scheduler',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]preact[\\/]dist[\\/]preact\.module\.js$/ }, ({ path }) => {
+      let contents = readFileSync(path, 'utf8');
+      for (const pattern of PREACT_SCHEDULER) {
+        if (!pattern.test(contents)) fail(`${path} no longer has ${pattern}: Preact changed, see PREACT_SCHEDULER`);
+        contents = contents.replace(pattern, '');
+      }
+      return { contents, loader: 'js' };
+    });
   },
 };
 
@@ -81,10 +104,12 @@ const result = await esbuild.build({
   jsxFactory: 'h',
   jsxFragment: 'Fragment',
   tsconfig: join(root, 'widgets/tsconfig.json'),
-  plugins: [cssAsText],
-  // Private members are named `like_`; they never leave the bundle, so they can be shortened.
+  plugins: [cssAsText, preactWithoutScheduler],
+  // Private members are named `like_`; they never leave the bundle, so they can be shortened. So can Preact's
+  // internals and the card model's own names (the model is built in the bundle), but never a name the browser or the
+  // API reads too: a JSX prop is an attribute (the sparkline's `points`), and the API's JSON keeps its names.
   mangleProps:
-    /^[a-z]+_$|^__[a-zA-Z]?$|^(componentWillMount|componentDidMount|getDerivedStateFromProps|componentWillReceiveProps|shouldComponentUpdate|componentWillUpdate|componentDidUpdate|getChildContext|getSnapshotBeforeUpdate|componentWillUnmount|componentDidCatch|getDerivedStateFromError|contextType|defaultProps|debounceRendering|setState|forceUpdate|_sb|__html|diffed|vnode|unmount|state|props|context|render|base|current|event|sub|ref|pair|rows|term|figure|prefix|when|progressId|soFar|ofTarget|updated|stale|failed|retry|trend|datetime|points)$/,
+    /^[a-z]+_$|^__[a-zA-Z]?$|^(componentWillMount|componentDidMount|getDerivedStateFromProps|componentWillReceiveProps|shouldComponentUpdate|componentWillUpdate|componentDidUpdate|getChildContext|getSnapshotBeforeUpdate|componentWillUnmount|componentDidCatch|getDerivedStateFromError|contextType|defaultProps|debounceRendering|setState|forceUpdate|_sb|__html|diffed|vnode|unmount|state|props|context|render|base|current|event|sub|ref|pair|rows|term|figure|prefix|when|progressId|soFar|ofTarget|updated|stale|failed|retry|trend|datetime)$/,
   write: false,
   logLevel: 'warning',
 });

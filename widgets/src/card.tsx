@@ -12,7 +12,7 @@ import type { Lang } from '../../worker/schema';
 import { ORIGIN } from './origin';
 
 /** An element whose class and `part` share one name (`.label`, `::part(label)`); a plain call, not a component. */
-export const part = (name: string, children: Child, rest?: { id: string }, Tag: 'p' | 'dl' | 'ul' = 'p') => (
+export const part = (name: string, children: Child, rest?: object, Tag: 'p' | 'dl' | 'ul' | 'svg' = 'p') => (
   <Tag class={name} part={name} {...rest}>
     {children}
   </Tag>
@@ -46,6 +46,13 @@ export function Card(m: CardModel, theme: Theme, status?: Child) {
     part('label', m.label, { id: 'l' }),
     // A target heads its figure with its period; a rank explains its scope after it.
     m.type == 'target' ? [note, value] : [value, note],
+    m.trend &&
+      part(
+        'trend',
+        <polyline points={m.trend.points} vector-effect="non-scaling-stroke" />,
+        { viewBox: '0 0 100 24', preserveAspectRatio: 'none', role: 'img', 'aria-label': m.trend.label },
+        'svg',
+      ),
     m.pair &&
       part(
         'pair',

@@ -4,7 +4,7 @@
 /** @jsxFrag Fragment */
 // biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h and Fragment
 import { Fragment, h, render } from 'preact';
-import { type CardFigures, type CardModel, datasetCard, indicatorCardWith } from '../../worker/card/model';
+import { type CardFigures, type CardModel, datasetCard, indicatorCard } from '../../worker/card/model';
 import type { Theme } from '../../worker/card/theme';
 import { WIDGET_WORDS } from '../../worker/language/card-words';
 import type { Dataset, Indicator, Lang } from '../../worker/schema';
@@ -118,9 +118,7 @@ export class ZzIndicator extends HTMLElement implements Client {
     const [key, other] = this.keys_();
     const main = values.get(key!);
     if (!main || (other && !values.has(other) && !missing.has(other) && !failed.has(other))) return;
-    return 'indicators' in main
-      ? datasetCard(main as Dataset, lang, ORIGIN)
-      : indicatorCardWith(main, lang, data, ORIGIN);
+    return 'indicators' in main ? datasetCard(main as Dataset, lang, ORIGIN) : indicatorCard(main, lang, data, ORIGIN);
   }
 
   /**

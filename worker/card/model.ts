@@ -141,21 +141,8 @@ function trend(i: SeriesIndicator, lang: Lang): CardModel['trend'] {
   };
 }
 
-/** The model of an indicator's card. */
-export const indicatorCard = (i: SeriesIndicator, lang: Lang, data: CardFigures, origin: string): CardModel =>
-  indicatorCardWith(i, lang, data, origin, trend);
-
-/**
- * The model of an indicator's card, its sparkline drawn by `spark` (none without it): the widget draws no sparkline,
- * and so leaves `trend` out of its bundle. Everything else is `indicatorCard`.
- */
-export function indicatorCardWith(
-  i: SeriesIndicator,
-  lang: Lang,
-  data: CardFigures,
-  origin: string,
-  spark?: typeof trend,
-): CardModel {
+/** The model of an indicator's card (the iframe card's and the widget's). */
+export function indicatorCard(i: SeriesIndicator, lang: Lang, data: CardFigures, origin: string): CardModel {
   const w = CARD_WORDS[lang];
   const type = indicatorCardType(i);
   const pair = type === 'target' ? targetPair(i, data) : undefined;
@@ -198,7 +185,7 @@ export function indicatorCardWith(
     label: i.label[lang],
     value: cardFigure(i, lang),
     ...(scope ? { note: `${w.scope}${scope}` } : {}),
-    trend: spark?.(i, lang),
+    trend: trend(i, lang),
     when: when(i, lang),
     source: source(i, lang, absolute(origin, indicatorPath(i.id, lang))),
   };

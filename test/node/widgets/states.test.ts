@@ -77,6 +77,13 @@ function measure(page: Page) {
         stale: !!s.querySelector('.stale'),
         trend: s.querySelector('svg.trend')?.getAttribute('aria-label') ?? null,
         points: s.querySelector('svg.trend polyline')?.getAttribute('points') ?? null,
+        // The sparkline as drawn: its box, and its stroke against the card's background (light and dark).
+        trendSize: (() => {
+          const r = s.querySelector('svg.trend')?.getBoundingClientRect();
+          return r ? [Math.round(r.width), Math.round(r.height)] : null;
+        })(),
+        stroke: s.querySelector('svg.trend') ? getComputedStyle(s.querySelector('svg.trend')!).stroke : null,
+        background: card ? getComputedStyle(card).backgroundColor : null,
         width: box?.width ?? 0,
         height: box?.height ?? 0,
         // Nothing cut off or hidden behind a scrollbar: content fits the card both ways, no child sticks out.
@@ -256,7 +263,7 @@ describe('errors and stale figures at 200 px', () => {
 });
 
 describe('sparkline', () => {
-  it('is left to the iframe card: the widget draws none, and its card still fits, from the one batched request', async () => {
+  it('is drawn by the widget as by the iframe card, named by the trend in words, visible in light and dark, from the one batched request', async () => {
     // A second and third observation of platforms-total, published through the write API into D1.
     for (const [period, value] of [
       ['2023-06-30', 715],
@@ -299,15 +306,44 @@ describe('sparkline', () => {
       page.on('request', (r) => {
         if (r.url().startsWith(`${worker.origin}/api/`)) api.push(r.url());
       });
+      host.stylesheet('/narrow.css', NARROW);
       const body = `<div class="grid${scheme === 'dark' ? ' dark-section' : ''}">
 <zz-indicator indicator="platforms-total" theme="auto"></zz-indicator>
 <zz-indicator indicator="little-giants" theme="auto"></zz-indicator>
+</div>
+<div class="narrow${scheme === 'dark' ? ' dark-section' : ''}">
+<zz-indicator indicator="platforms-total" theme="auto"></zz-indicator>
 </div>${script()}`;
-      await page.goto(host.page(`/spark-${scheme}`, hostPage('zh-CN', '走势', body)));
+      const html = hostPage('zh-CN', '走势', body).replace(
+        '</head>',
+        '<link rel="stylesheet" href="/narrow.css">\n</head>',
+      );
+      await page.goto(host.page(`/spark-${scheme}`, html));
       await expect.poll(async () => (await measure(page)).every((c) => c.label), { timeout: 10_000 }).toBe(true);
-      const [spark, plain] = await measure(page);
-      // The widget draws no sparkline (to stay within its size budget, Preact included): the figure and its date only.
-      expect(spark).toMatchObject({ label: expect.any(String), trend: null, points: null, scrolls: false, outside: 0 });
+      const [spark, plain, narrow] = await measure(page);
+      // The widget draws the iframe card's sparkline: the same points and accessible name, and the card still fits.
+      expect(spark).toMatchObject({
+        label: expect.any(String),
+        trend: '走势：708家 → 730家',
+        points: '0,22 50,15.6 100,2',
+        scrolls: false,
+        outside: 0,
+      });
+      // As wide as the card's content, 1.5em high, its stroke the accent colour (not the background) in both schemes.
+      expect(spark!.trendSize![0]).toBeGreaterThan(100);
+      expect(spark!.trendSize![1]).toBeGreaterThan(10);
+      expect(spark!.stroke).toBe(scheme === 'dark' ? 'rgb(138, 180, 248)' : 'rgb(11, 87, 208)');
+      expect(spark!.stroke).not.toBe(spark!.background);
+      // In a 200 px column too: the same line, and nothing cut off.
+      expect(narrow).toMatchObject({
+        width: 200,
+        trend: spark!.trend,
+        points: spark!.points,
+        stroke: spark!.stroke,
+        scrolls: false,
+        outside: 0,
+      });
+      // One observation is no line.
       expect(plain!.trend).toBeNull();
       expect(api).toHaveLength(1);
       expect(seen).toEqual([]);

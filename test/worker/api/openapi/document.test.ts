@@ -197,7 +197,7 @@ describe('OpenAPI document', () => {
   it('describes the Indicator with every field the API serves, and its one-language form', async () => {
     const { schemas } = (await served()).components;
     const { indicators } = await getJson<{ indicators: Record<string, unknown>[] }>('/api/v1/indicators');
-    // `series` only comes with two or more observations, which the seed has for none (test/node/widgets/sparkline.test.ts).
+    // `series` only comes with two or more observations, which the seed has for none (the sparkline test in test/node/widgets/states.test.ts).
     const servedFields = new Set([...indicators.flatMap((i) => Object.keys(i)), 'series']);
     expect(new Set(Object.keys(schemas.Indicator!.properties!))).toEqual(servedFields);
     expect(schemas.Indicator!.required).toEqual(
