@@ -15,33 +15,29 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { publishObservation, type RunningWorker, startWorker } from '../test/node/support/worker';
+import { canPin, hasCommand, numberOption } from './load-options';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const seconds = arg('seconds', 4);
-const rounds = arg('rounds', 3);
+const seconds = numberOption('seconds', 4);
+const rounds = numberOption('rounds', 3);
 /**
  * Connections kept open by wrk. 8 saturate workerd's one thread on this machine (a bare Worker: 3.3k req/s with 1, 4.5k
  * with 8, 5k with 16) while its tail still means something: from 16 on, workerd serves connections unevenly and
  * the p99 of a bare Worker jumps to 0.4–0.6 s, mostly noise.
  */
-const connections = arg('connections', 8);
+const connections = numberOption('connections', 8);
 /** Every cached read must reach this share of its baseline's throughput. */
-const budget = arg('budget', 0.9);
+const budget = numberOption('budget', 0.9);
 /** …and keep its p99 latency within this multiple of its baseline's. */
-const p99Budget = arg('p99', 1.2);
+const p99Budget = numberOption('p99', 1.2);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 /** Publishes (each followed by a first read of every route) for the after-a-publish column. */
 const publishes = 5;
 
-const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-if (!has('wrk')) {
+if (!hasCommand('wrk')) {
   console.error('bench: wrk is not installed (apt-get install wrk)');
   process.exit(1);
 }
-const pinned = has('taskset');
+const pinned = canPin;
 
 if (pinned && !process.env.BENCH_PINNED) {
   // Re-run this script on core 0 so workerd (a child) runs there too; the load generator uses core 1.

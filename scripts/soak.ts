@@ -16,20 +16,16 @@
  *
  * The Worker runs on core 0 and this load generator on core 1 (with taskset, when there is one).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { publishObservation, startWorker } from '../test/node/support/worker';
+import { canPin, numberOption } from './load-options';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const seconds = arg('seconds', 60);
-const connections = arg('connections', 64);
-const memoryBudgetMb = arg('memory-mb', 32);
+const seconds = numberOption('seconds', 60);
+const connections = numberOption('connections', 64);
+const memoryBudgetMb = numberOption('memory-mb', 32);
 
-const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-const pinned = has('taskset');
+const pinned = canPin;
 
 const INDICATOR = 'platforms-total';
 const token = `soak-${crypto.randomUUID()}`;
