@@ -19,7 +19,20 @@ export interface Snapshot {
   indicator(id: string): Indicator | undefined;
   /** Computes `make()` once for this version under `key` and returns it ever after. */
   memo<T>(key: string, make: () => T): T;
+  /**
+   * As {@link memo}, for what is made per item (an indicator's page, JSON or CSV row): kept in a cache of bounded size,
+   * the least recently used dropped first (and made again if asked for again), so that reading each of 10,000
+   * indicators in every form and language cannot fill the isolate. `weight` is its size in bytes, roughly.
+   */
+  cache<T>(key: string, make: () => T, weight?: (value: T) => number): T;
 }
+
+/** Most entries and bytes (roughly) the per-item cache of one snapshot holds. */
+export const CACHE_ENTRIES = 8192;
+export const CACHE_BYTES = 24 * 1024 * 1024;
+
+/** Bytes of a string at most (V8 keeps text with any character beyond Latin-1 in two bytes a character). */
+export const stringWeight = (text: string): number => text.length * 2;
 
 /** SHA-256 of a string as lowercase hex. */
 export async function sha256Hex(text: string): Promise<string> {
@@ -33,6 +46,8 @@ export async function createSnapshot(data: CatalogData, version?: string): Promi
   const byIndicator = new Map(indicators.map((i) => [i.id, i]));
   const byDataset = new Map(data.datasets.map((d) => [d.id, d]));
   const memos = new Map<string, unknown>();
+  const cached = new Map<string, { value: unknown; weight: number }>();
+  let cachedBytes = 0;
   const newest = data.datasets.reduce((max, d) => (d.modified > max ? d.modified : max), '1970-01-01');
   return {
     version: version ?? (await sha256Hex(JSON.stringify(data))).slice(0, 20),
@@ -46,6 +61,26 @@ export async function createSnapshot(data: CatalogData, version?: string): Promi
     memo<T>(key: string, make: () => T): T {
       if (!memos.has(key)) memos.set(key, make());
       return memos.get(key) as T;
+    },
+    cache<T>(key: string, make: () => T, weight: (value: T) => number = () => 0): T {
+      const hit = cached.get(key);
+      if (hit) {
+        // Most recently used last.
+        cached.delete(key);
+        cached.set(key, hit);
+        return hit.value as T;
+      }
+      const value = make();
+      const entry = { value, weight: weight(value) };
+      cached.set(key, entry);
+      cachedBytes += entry.weight;
+      for (const [oldest, { weight: w }] of cached) {
+        if (cached.size <= CACHE_ENTRIES && cachedBytes <= CACHE_BYTES) break;
+        if (oldest === key) break;
+        cached.delete(oldest);
+        cachedBytes -= w;
+      }
+      return value;
     },
   };
 }

@@ -64,7 +64,7 @@ function serveFeed(
   const scope = `${subject}|${lang}|${origin}`;
   const rendered = render(snapshot, `feed|${format}|${scope}`, `${FEED_FORMATS[format].type}; charset=utf-8`, () =>
     WRITERS[format](
-      snapshot.memo(`feed-model|${scope}`, () => buildFeed(snapshot, { datasetId, indicatorId, lang, origin })),
+      snapshot.cache(`feed-model|${scope}`, () => buildFeed(snapshot, { datasetId, indicatorId, lang, origin })),
     ),
   );
   return send(c, snapshot, rendered, {

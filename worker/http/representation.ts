@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Snapshot } from '../data-source';
+import { type Snapshot, stringWeight } from '../data-source';
 import { CACHE_DATA } from './cache-control';
 import { isNotModified, notModified } from './conditional';
 
@@ -32,10 +32,15 @@ export const etagOf = (version: string, key: string): string => `"${version}-${f
 
 /**
  * Renders `make()` once for this data version under `key` (which must name
- * everything the body depends on: resource, format, language, origin).
+ * everything the body depends on: resource, format, language, origin). Kept in the snapshot's bounded cache: a page
+ * dropped from it (10,000 indicators in two languages do not all fit) is rendered again when asked for.
  */
 export function render(snapshot: Snapshot, key: string, type: string, make: () => string): Rendered {
-  return snapshot.memo(`render:${key}`, () => ({ body: make(), type, etag: etagFor(snapshot, key) }));
+  return snapshot.cache(
+    `render:${key}`,
+    () => ({ body: make(), type, etag: etagFor(snapshot, key) }),
+    (rendered) => stringWeight(rendered.body),
+  );
 }
 
 /** Options for {@link send}. */

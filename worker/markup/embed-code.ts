@@ -157,7 +157,7 @@ export async function embedCode(
   const snapshot = c.var.snapshot;
   const kind = isDataset(target) ? 'dataset' : 'indicator';
   const key = `embed-code:${origin}:${manifest?.script ?? '-'}:${kind}:${target.id}:${lang}:${options.theme ?? '-'}`;
-  return snapshot.memo(key, () =>
+  return snapshot.cache(key, () =>
     embedSnippet({ origin, target, lang, theme: options.theme, manifest, data: snapshot }),
   );
 }
