@@ -12,14 +12,15 @@ export function lookup<T>(
   what: string,
   id: string,
   find: (id: string) => T | undefined,
-  known: readonly string[],
+  /** The ids there are, for suggestions (a function: listed only when the id is not found). */
+  known: readonly string[] | (() => readonly string[]),
   listPath: string,
 ): T {
   const valid = id.length <= ID_MAX_LENGTH && ID_PATTERN.test(id);
   const found = valid ? find(id) : undefined;
   if (found !== undefined) return found;
   const shown = id.length > 100 ? `${id.slice(0, 100)}…` : id;
-  const suggestions = suggestIds(id, known);
+  const suggestions = suggestIds(id, typeof known === 'function' ? known() : known);
   const hint = valid
     ? ''
     : ` Ids are lowercase kebab-case (a-z, 0-9, single hyphens), at most ${ID_MAX_LENGTH} characters.`;

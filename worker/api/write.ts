@@ -221,10 +221,6 @@ function checkPathId(what: 'indicator' | 'dataset', id: string, snapshot: LiveSn
 const indicatorEtag = (snapshot: LiveSnapshot, id: string, origin: string): string =>
   etagOf(snapshot.version, representationKey(`indicator:${id}`, 'json', undefined, origin));
 
-/** The snapshot's revisions by log position. */
-const bySeq = (snapshot: LiveSnapshot): Map<number, Revision> =>
-  snapshot.memo('api:revisions-by-seq', () => new Map(snapshot.revisions.map((r) => [r.seq, r])));
-
 /** A strong ETag of a live data version: 12 hex digits of the log position, 8 of the revision's id, then the key's. */
 const ETAG = /^"(([0-9a-f]{12})[0-9a-f]{8})-([0-9a-f]{8})"$/;
 
@@ -249,7 +245,7 @@ function ifMatchPosition(
     const match = ETAG.exec(tag);
     if (!match || !hashes.has(match[3]!)) continue;
     const seq = Number.parseInt(match[2]!, 16);
-    const known = bySeq(snapshot).get(seq);
+    const known = snapshot.revisionAt(seq);
     if (known && versionOf(known) !== match[1]) continue;
     if (best === undefined || seq > best) best = seq;
   }

@@ -205,9 +205,8 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     ];
   });
 
-  const revisionItems = log.published
-    .filter((change) => !dataset || change.datasets.includes(dataset.id))
-    .slice(0, MAX_REVISION_ITEMS)
+  const revisionItems = log
+    .published(MAX_REVISION_ITEMS, dataset ? (datasets) => datasets.includes(dataset.id) : undefined)
     .map(revisionItem);
 
   const { meta } = snapshot;

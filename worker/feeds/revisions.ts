@@ -35,8 +35,11 @@ export interface Change {
 
 /** The replayed log of one data version. */
 export interface RevisionLog {
-  /** Every change after the seed, newest first. */
-  published: readonly Change[];
+  /**
+   * The newest changes after the seed, newest first: at most `limit`, and only those whose datasets `keep` accepts
+   * (all without it). Only what is returned is told in full, so a feed of a log of 100,000 revisions costs its items.
+   */
+  published(limit: number, keep?: (datasets: readonly string[]) => boolean): Change[];
   /** Every change of an indicator (seed included), newest first; `undefined` for an indicator never published. */
   history(indicatorId: string): readonly Change[] | undefined;
   /** Titles of the datasets ever created. */
@@ -50,17 +53,17 @@ const isLive = (snapshot: Snapshot): snapshot is LiveSnapshot =>
   Array.isArray((snapshot as Partial<LiveSnapshot>).revisions) &&
   typeof (snapshot as Partial<LiveSnapshot>).history === 'function';
 
-/**
- * The log behind a snapshot: a live snapshot's own revisions; for any other source (tests, the bundled data alone),
- * the seed of its indicators.
- */
+/** The log behind a snapshot that is not live (tests, the bundled data alone): the seed of its indicators. */
 function logOf(snapshot: Snapshot): readonly Revision[] {
-  if (isLive(snapshot)) return snapshot.revisions;
   return seedRevisions().filter((r) => r.kind !== 'indicator' || snapshot.indicator(r.indicator.id));
 }
 
-/** Replays a log (oldest first). */
-export function replay(revisions: readonly Revision[]): RevisionLog {
+/** Replays a log (oldest first): what each revision changed, newest first, and by indicator. */
+export function replay(revisions: readonly Revision[]): {
+  published: readonly Change[];
+  history(indicatorId: string): readonly Change[] | undefined;
+  datasetTitle(datasetId: string): Localized | undefined;
+} {
   const definitions = new Map<string, { definition: Definition; dataset: string }>();
   const observed = new Map<string, Map<string, Observation>>();
   const titles = new Map<string, Localized>();
@@ -106,15 +109,78 @@ export function replay(revisions: readonly Revision[]): RevisionLog {
         }
         const history = histories.get(id) ?? [];
         histories.set(id, history);
-        history.unshift(change);
+        history.push(change);
       }
     }
-    if (!seed) published.unshift(change);
+    if (!seed) published.push(change);
   }
+  for (const history of histories.values()) history.reverse();
   return {
-    published,
+    published: published.reverse(),
     history: (id) => histories.get(id),
     datasetTitle: (id) => titles.get(id),
+  };
+}
+
+/**
+ * The log of a live snapshot, told lazily: an indicator's changes come from replaying its own history (what a change
+ * says depends only on the indicator's earlier figures), and the newest changes are found by walking the log back from
+ * its end, so nothing is replayed that no feed shows.
+ */
+function liveLog(snapshot: LiveSnapshot): RevisionLog {
+  const history = (id: string): readonly Change[] | undefined =>
+    snapshot.cache(`feed-history:${id}`, () => {
+      const revisions = snapshot.history(id);
+      return revisions && replay(revisions).history(id);
+    });
+  /** The dataset of an indicator created before log position `seq`. */
+  const datasetOf = (id: string, seq: number): string | undefined => {
+    const created = snapshot.history(id)?.[0];
+    return created?.kind === 'indicator' && created.seq < seq ? created.dataset : undefined;
+  };
+  const datasetsOf = (revision: Revision): string[] => {
+    switch (revision.kind) {
+      case 'dataset':
+        return [revision.dataset.id];
+      case 'news':
+        return [...new Set((revision.news.indicators ?? []).flatMap((id) => datasetOf(id, revision.seq) ?? []))];
+      case 'indicator':
+        return [revision.dataset];
+      default: {
+        const dataset = datasetOf(revision.indicator, revision.seq);
+        return dataset === undefined ? [] : [dataset];
+      }
+    }
+  };
+  const changeOf = (revision: Revision, datasets: string[]): Change => {
+    const seed = revision.publisher === SEED_PUBLISHER;
+    switch (revision.kind) {
+      case 'dataset':
+        return { revision, datasets, correction: false, seed };
+      case 'news': {
+        const earlier = snapshot.newsHistory(revision.news.id)?.some((r) => r.seq < revision.seq) ?? false;
+        return { revision, datasets, correction: earlier, seed };
+      }
+      default: {
+        const id = revision.kind === 'indicator' ? revision.indicator.id : revision.indicator;
+        return history(id)!.find((change) => change.revision === revision)!;
+      }
+    }
+  };
+  return {
+    published(limit, keep) {
+      const found: Change[] = [];
+      const { revisions } = snapshot;
+      for (let n = revisions.length - 1; n >= 0 && found.length < limit; n--) {
+        const revision = revisions[n]!;
+        if (revision.publisher === SEED_PUBLISHER) continue;
+        const datasets = datasetsOf(revision);
+        if (!keep || keep(datasets)) found.push(changeOf(revision, datasets));
+      }
+      return found;
+    },
+    history,
+    datasetTitle: (id) => snapshot.dataset(id)?.title ?? snapshot.datasetDefinition(id)?.title,
   };
 }
 
@@ -131,7 +197,15 @@ function latestBefore(byPeriod: ReadonlyMap<string, Observation>, period: string
 
 /** The replayed log of a snapshot, once per data version. */
 export const revisionLog = (snapshot: Snapshot): RevisionLog =>
-  snapshot.memo('feed-revision-log', () => replay(logOf(snapshot)));
+  snapshot.memo('feed-revision-log', () => {
+    if (isLive(snapshot)) return liveLog(snapshot);
+    const replayed = replay(logOf(snapshot));
+    return {
+      published: (limit, keep) => replayed.published.filter((c) => !keep || keep(c.datasets)).slice(0, limit),
+      history: replayed.history,
+      datasetTitle: replayed.datasetTitle,
+    };
+  });
 
 /** A value of an indicator in words, with its qualifier; `word` adds the English measure word (`61 platforms`). */
 function figure(definition: Definition, observation: Observation, lang: Lang, word: boolean): string {

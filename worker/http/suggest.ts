@@ -4,13 +4,21 @@
  * the suggestion reads past case, spaces and underscores first.
  */
 
-/** Levenshtein distance (ids are short, lists are small). */
-function distance(a: string, b: string): number {
+/**
+ * Levenshtein distance, or `limit + 1` as soon as it is known to be over `limit` (every entry of a row is): a catalog
+ * of 10,000 ids costs one short pass per id, not a full table each.
+ */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++)
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
       row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (row[j]! < least) least = row[j]!;
+    }
+    if (least > limit) return limit + 1;
     prev = row;
   }
   return prev[b.length]!;
@@ -33,9 +41,13 @@ export function suggestIds(id: string, known: readonly string[]): string[] {
     .trim()
     .replace(/[\s_]+/g, '-');
   if (known.includes(wanted)) return [wanted];
-  return known
-    .map((k) => ({ k, d: k.includes(wanted) || wanted.includes(k) ? 1 : distance(wanted, k) }))
-    .filter(({ k, d }) => d <= Math.max(2, Math.floor(k.length / 4)))
+  const found: { k: string; d: number }[] = [];
+  for (const k of known) {
+    const limit = Math.max(2, Math.floor(k.length / 4));
+    const d = k.includes(wanted) || wanted.includes(k) ? 1 : distance(wanted, k, limit);
+    if (d <= limit) found.push({ k, d });
+  }
+  return found
     .sort((a, b) => a.d - b.d)
     .slice(0, 3)
     .map(({ k }) => k);

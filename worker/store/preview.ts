@@ -4,28 +4,12 @@
  */
 import { checkInputs, type RowIssue, type SubjectLookup } from './batch';
 import type { RevisionInput } from './input';
-import { buildLiveSnapshot, type LiveSnapshot } from './live-snapshot';
+import { extendLiveSnapshot, type LiveSnapshot } from './live-snapshot';
 import { fromRow, type Revision, type RevisionRow, toWriteValues } from './revision';
 
 /** What a snapshot knows of each subject: created, withdrawn. */
 export function snapshotLookup(snapshot: LiveSnapshot): SubjectLookup {
-  const known = snapshot.memo('store:subjects', () => {
-    const map = new Map<string, { created: boolean; withdrawn: boolean }>();
-    for (const r of snapshot.revisions) {
-      const subject =
-        r.kind === 'dataset'
-          ? `dataset:${r.dataset.id}`
-          : r.kind === 'news'
-            ? `news:${r.news.id}`
-            : `indicator:${r.kind === 'indicator' ? r.indicator.id : r.indicator}`;
-      const state = map.get(subject) ?? { created: false, withdrawn: false };
-      if (r.kind === 'dataset' || r.kind === 'indicator') state.created = true;
-      if (r.kind === 'withdrawal') state.withdrawn = true;
-      map.set(subject, state);
-    }
-    return map;
-  });
-  return (subject) => known.get(subject);
+  return (subject) => snapshot.subjectState(subject);
 }
 
 /** The outcome of {@link previewRevisions}. */
@@ -57,6 +41,6 @@ export async function previewRevisions(
       replaces: null,
     }),
   );
-  const after = await buildLiveSnapshot(snapshot.meta, [...snapshot.revisions, ...revisions], `dry-run-${last}`);
+  const after = await extendLiveSnapshot(snapshot, revisions, `dry-run-${last}`, { scratch: true });
   return { ok: true, revisions, snapshot: after };
 }

@@ -1,5 +1,5 @@
 /** Reads of the revision log: its head (the data version) and its rows, whole or as published by the end of a day. */
-import { fromRow, READ_COLUMNS, type Revision, type RevisionRow } from './revision';
+import { fromRow, Interner, READ_COLUMNS, type Revision, type RevisionRow } from './revision';
 
 /** The newest revision: its `seq` and `id` identify the version of all data. */
 export interface Head {
@@ -19,9 +19,18 @@ export function readHead(db: D1Database): Promise<Head | null> {
 }
 
 /**
- * The revisions from `from` (default: the first) up to and including `to`, oldest first: a range scan of the primary
- * key. A reader that has the log up to some revision reads only what came after it (and that revision, to check that it
- * is still the same log).
+ * Rows per query when the log is read: D1 answers at most 50 MB per query, and a row is about 0.6 KB, so 100,000
+ * revisions in one answer would be over it (and held twice in memory while parsed). 5,000 rows are about 3 MB.
+ */
+export const READ_CHUNK = 5000;
+
+/** Repeated texts and sources of the rows this isolate reads, shared (see {@link Interner}). */
+const interner = new Interner();
+
+/**
+ * The revisions from `from` (default: the first) up to and including `to`, oldest first: range scans of the primary
+ * key, {@link READ_CHUNK} rows a query. A reader that has the log up to some revision reads only what came after it
+ * (and that revision, to check that it is still the same log).
  *
  * @example
  * const all = await readRevisions(db, { to: head.seq });
@@ -31,11 +40,16 @@ export async function readRevisions(
   db: D1Database,
   { from = 0, to }: { from?: number; to: number },
 ): Promise<Revision[]> {
-  const { results } = await db
-    .prepare(`SELECT ${READ_COLUMNS} FROM revisions WHERE seq >= ? AND seq <= ? ORDER BY seq`)
-    .bind(from, to)
-    .all<RevisionRow>();
-  return results.map(fromRow);
+  const revisions: Revision[] = [];
+  const statement = db.prepare(
+    `SELECT ${READ_COLUMNS} FROM revisions WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
+  );
+  for (let next = from; ; ) {
+    const { results } = await statement.bind(next, to, READ_CHUNK).all<RevisionRow>();
+    for (const row of results) revisions.push(fromRow(row, interner));
+    if (results.length < READ_CHUNK) return revisions;
+    next = results.at(-1)!.seq + 1;
+  }
 }
 
 /**
@@ -49,11 +63,16 @@ export const endOfDay = (day: string): string =>
 
 /** Every revision published by the end of `day` (UTC), oldest first: the data as it stood that evening. */
 export async function readVintageRevisions(db: D1Database, day: string): Promise<Revision[]> {
-  const { results } = await db
-    .prepare(`SELECT ${READ_COLUMNS} FROM revisions WHERE published_at < ? ORDER BY seq`)
-    .bind(endOfDay(day))
-    .all<RevisionRow>();
-  return results.map(fromRow);
+  const revisions: Revision[] = [];
+  const statement = db.prepare(
+    `SELECT ${READ_COLUMNS} FROM revisions WHERE seq > ? AND published_at < ? ORDER BY seq LIMIT ?`,
+  );
+  for (let after = 0; ; ) {
+    const { results } = await statement.bind(after, endOfDay(day), READ_CHUNK).all<RevisionRow>();
+    for (const row of results) revisions.push(fromRow(row, interner));
+    if (results.length < READ_CHUNK) return revisions;
+    after = results.at(-1)!.seq;
+  }
 }
 
 /**
@@ -75,11 +94,11 @@ export async function readChanges(
       .prepare(`SELECT ${READ_COLUMNS} FROM revisions WHERE seq > ? ORDER BY seq LIMIT ?`)
       .bind(cursor.seq, limit)
       .all<RevisionRow>();
-    return results.map(fromRow);
+    return results.map((row) => fromRow(row, interner));
   }
   const { results } = await db
     .prepare(`SELECT ${READ_COLUMNS} FROM revisions ORDER BY seq LIMIT ?`)
     .bind(limit)
     .all<RevisionRow>();
-  return results.map(fromRow);
+  return results.map((row) => fromRow(row, interner));
 }

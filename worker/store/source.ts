@@ -8,9 +8,8 @@ import type { DataSource } from '../data-source';
 import { IsoDateSchema } from '../schema';
 import { type AppendOptions, type AppendResult, appendRevision } from './append';
 import { appendRevisions, type BatchOptions, type BatchResult } from './batch';
-import { buildLiveSnapshot, type LiveSnapshot } from './live-snapshot';
+import { buildLiveSnapshot, extendLiveSnapshot, type LiveSnapshot } from './live-snapshot';
 import { endOfDay, type Head, readHead, readRevisions, readVintageRevisions } from './read';
-import type { Revision } from './revision';
 import { bundledData, ensureSeeded, seedRevisions } from './seed';
 
 /**
@@ -81,8 +80,13 @@ export function versionOf(head: Head): string {
   return head.seq.toString(16).padStart(12, '0') + (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Vintages kept per isolate. */
+/** Vintages kept per isolate: at most this many, */
 const VINTAGES_KEPT = 8;
+/**
+ * …holding at most this many revisions together (the newest always stays): at 100,000 revisions a vintage's fold is
+ * some 10 MB of a 128 MB isolate, so a big log keeps one or two.
+ */
+const VINTAGE_REVISIONS_KEPT = 150_000;
 
 /**
  * The header value that tells clients where the data came from: `live`, or `stale; problem=store-error`,
@@ -127,16 +131,17 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
   const seedSnapshot = async () => (seeded ??= await buildLiveSnapshot(bundledData().meta, seedRevisions()));
 
   /**
-   * The log up to `head`. Revisions never change once written and a later write never gets a lower `seq`, so with a
-   * snapshot at hand only the newer rows are read, plus its own head row to check that the log is the same one.
+   * The snapshot of the log up to `head`. Revisions never change once written and a later write never gets a lower
+   * `seq`, so with a snapshot at hand only the newer rows are read (plus its own head row, to check that the log is the
+   * same one) and folded onto it ({@link extendLiveSnapshot}); otherwise the whole log is read and folded.
    */
-  async function readLog(db: D1Database, head: Head): Promise<readonly Revision[]> {
+  async function snapshotAt(db: D1Database, head: Head): Promise<LiveSnapshot> {
     const known = good;
     if (known && head.seq > known.head.seq) {
       const [same, ...newer] = await readRevisions(db, { from: known.head.seq, to: head.seq });
-      if (same?.id === known.head.id) return [...known.snapshot.revisions, ...newer];
+      if (same?.id === known.head.id) return extendLiveSnapshot(known.snapshot, newer, versionOf(head));
     }
-    return readRevisions(db, { to: head.seq });
+    return buildLiveSnapshot(bundledData().meta, await readRevisions(db, { to: head.seq }), versionOf(head));
   }
 
   /** Checks the version, builds a snapshot if it moved, and records the result unless a later refresh did. */
@@ -160,9 +165,7 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
         if (!head) throw new Error('the seed was written but the log is empty');
       }
       const snapshot =
-        good && good.head.seq === head.seq && good.head.id === head.id
-          ? good.snapshot
-          : await buildLiveSnapshot(bundledData().meta, await readLog(db, head), versionOf(head));
+        good && good.head.seq === head.seq && good.head.id === head.id ? good.snapshot : await snapshotAt(db, head);
       return record({ snapshot, state: 'live' }, head);
     } catch (error) {
       const problem: DataProblem = (error as { problem?: DataProblem }).problem ?? problemOf(error);
@@ -203,14 +206,25 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
         const key = `${day}@${at.seq}`;
         let snapshot = vintages.get(key);
         if (!snapshot) {
-          const revisions = await readVintageRevisions(db, day);
+          // The isolate's log holds the vintage when it reaches that far: filtered as the query would, no D1 read.
+          const end = endOfDay(day);
+          const revisions =
+            good && good.head.seq >= at.seq
+              ? good.snapshot.revisions.filter((r) => r.publishedAt < end)
+              : await readVintageRevisions(db, day);
           snapshot = await buildLiveSnapshot(
             bundledData().meta,
             revisions,
             versionOf({ seq: at.seq, id: revisions.at(-1)?.id ?? '' }),
           );
           vintages.set(key, snapshot);
-          if (vintages.size > VINTAGES_KEPT) vintages.delete(vintages.keys().next().value!);
+          // Bounded by count and by size: each keeps its own fold of the log (the revisions are shared).
+          let kept = [...vintages.values()].reduce((sum, s) => sum + s.revisions.length, 0);
+          while (vintages.size > 1 && (vintages.size > VINTAGES_KEPT || kept > VINTAGE_REVISIONS_KEPT)) {
+            const oldest = vintages.keys().next().value!;
+            kept -= vintages.get(oldest)!.revisions.length;
+            vintages.delete(oldest);
+          }
         }
         return { snapshot, state: 'live' };
       } catch (error) {
