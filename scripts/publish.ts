@@ -6,8 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MAX_IDS } from '../worker/api/params';
 import { WORDS } from '../worker/language/page-words';
-import { API_BASE, apiIndicator, apiIndicatorRevisions, apiIndicators, apiRevisions } from '../worker/links';
+import { API_BASE, apiIndicator, apiIndicatorBatch, apiIndicatorRevisions, apiRevisions } from '../worker/links';
+import { ID_MAX_LENGTH, ID_PATTERN } from '../worker/schema';
 
 const USAGE = `Publish figures to Zhuzhou Innovation Open Data.
 
@@ -317,14 +319,25 @@ function refused(
   return 1;
 }
 
-/** Rows of a CSV whose indicator id the server does not know, as field lines (`row 3: id: …`). */
+/**
+ * Rows of a CSV whose indicator id the server does not know, as field lines (`row 3: id: …`). Asked in batches of
+ * `?ids=` (the list itself comes a page at a time, and a catalog can hold 10,000 indicators); an id that is not even
+ * shaped like one is unknown without asking.
+ */
 async function unknownIds(origin: string, rows: { line: number; input: { indicator: string } }[]): Promise<string[]> {
   try {
-    const res = await fetch(`${origin}${apiIndicators()}`, { headers: { Accept: 'application/json' } });
-    if (!res.ok) return [];
-    const known = new Set(((await res.json()) as { indicators: { id: string }[] }).indicators.map((i) => i.id));
+    const ids = [...new Set(rows.map((r) => r.input.indicator))];
+    const missing = new Set(ids.filter((id) => !ID_PATTERN.test(id) || id.length > ID_MAX_LENGTH));
+    const asked = ids.filter((id) => !missing.has(id));
+    for (let n = 0; n < asked.length; n += MAX_IDS) {
+      const res = await fetch(`${origin}${apiIndicatorBatch(asked.slice(n, n + MAX_IDS))}`, {
+        headers: { Accept: 'application/json' },
+      });
+      if (!res.ok) return [];
+      for (const id of ((await res.json()) as { missing: string[] }).missing) missing.add(id);
+    }
     return rows
-      .filter((r) => !known.has(r.input.indicator))
+      .filter((r) => missing.has(r.input.indicator))
       .map((r) => `  row ${r.line}: id: no indicator "${r.input.indicator}"`);
   } catch {
     return [];

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { CSV_TYPE } from '../csv';
 import type { AppEnv } from '../env';
-import { etagFor, negotiate, Problem, publicOrigin, type Rendered, render, send } from '../http';
+import { etagFor, isNotModified, negotiate, Problem, publicOrigin, type Rendered, render, send } from '../http';
 import { contentLanguage } from '../language';
 import { absolute, apiOpenApi } from '../links';
 import type { Lang } from '../schema';
@@ -101,6 +101,33 @@ export function reply(c: Context<AppEnv>, makers: Makers, options: ReplyOptions)
     make,
   );
   return send(c, snapshot, rendered, { vary: negotiated ? ['Accept'] : [], headers: headersFor(c, format, options) });
+}
+
+/**
+ * Sends one page of a list in the format the request asks for, as {@link reply} does, except that the body is not kept
+ * per data version: a list has as many pages as cursors and limits, far too many to keep, so the body is assembled per
+ * request from parts that are kept (each indicator's JSON, each CSV row), and only when the client's copy is not
+ * current. The ETag is formed as `render()` forms it, so the edge cache keeps the response like any other.
+ */
+export function replyPage(c: Context<AppEnv>, makers: Makers, options: ReplyOptions): Response {
+  const available = (Object.keys(makers) as Format[]).filter((f) => makers[f]);
+  const { format, negotiated } = chooseFormat(c, available, options.format);
+  const make = makers[format];
+  if (!make)
+    throw new Problem(
+      400,
+      'invalid-parameter',
+      `This resource is not available as ${format}; use ${available.join(' or ')}.`,
+    );
+  const snapshot = c.var.snapshot;
+  const etag = etagFor(snapshot, representationKey(options.key, format, options.lang, publicOrigin(c)));
+  const body = isNotModified(c.req.raw.headers, etag, snapshot.modified) ? '' : make();
+  return send(
+    c,
+    snapshot,
+    { body, type: CONTENT_TYPES[format], etag },
+    { vary: negotiated ? ['Accept'] : [], headers: headersFor(c, format, options) },
+  );
 }
 
 /**

@@ -1,30 +1,38 @@
 import type { Context } from 'hono';
-import type { Snapshot } from '../data-source';
+import { type Snapshot, stringWeight } from '../data-source';
 import type { AppEnv } from '../env';
 import { Problem, parseQuery, publicOrigin } from '../http';
 import { apiDatasetCsv, apiIndicators, apiIndicatorsCsv } from '../links';
 import type { Indicator, Lang } from '../schema';
-import { chooseFormat, reply, replyAssembled } from './format-response';
+import { pageKey } from './datasets';
+import { chooseFormat, reply, replyAssembled, replyPage } from './format-response';
 import { localize } from './localize';
 import { lookup } from './lookup';
-import { entriesFor, FILTERS } from './params';
+import { indicatorRank, nextLink, pageOf } from './page';
+import { DEFAULT_LIMIT, entriesFor, FILTERS } from './params';
 import { presentIndicator } from './present';
 import { ApiIndicatorSchema } from './schema';
-import { indicatorCsv } from './table';
+import { indicatorCsvPage } from './table';
 
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
 const applyFilters = (snapshot: Snapshot, filters: Filters): readonly Indicator[] =>
-  snapshot.indicators.filter((i) => FILTERS.every((name) => filters[name] === undefined || i[name] === filters[name]));
+  FILTERS.some((name) => filters[name] !== undefined)
+    ? snapshot.indicators.filter((i) =>
+        FILTERS.every((name) => filters[name] === undefined || i[name] === filters[name]),
+      )
+    : snapshot.indicators;
 
 /** Cache key part for a filter set, in a fixed order so equal filters share one rendering. */
 const filterKey = (filters: Filters) => FILTERS.map((name) => `${name}=${filters[name] ?? ''}`).join('&');
 
-/** One indicator's JSON, serialised once per version, language and origin: the parts batches are assembled from. */
+/** One indicator's JSON, made once per version, language and origin (while cached): the parts lists are made of. */
 const indicatorJson = (c: Context<AppEnv>, indicator: Indicator, lang: Lang | undefined): string => {
   const origin = publicOrigin(c);
-  return c.var.snapshot.memo(`api:indicator-json:${indicator.id}|${lang ?? '*'}|${origin}`, () =>
-    JSON.stringify(localize(ApiIndicatorSchema, presentIndicator(indicator, origin, c.var.snapshot), lang)),
+  return c.var.snapshot.cache(
+    `api:indicator-json:${indicator.id}|${lang ?? '*'}|${origin}`,
+    () => JSON.stringify(localize(ApiIndicatorSchema, presentIndicator(indicator, origin, c.var.snapshot), lang)),
+    stringWeight,
   );
 };
 
@@ -36,20 +44,19 @@ const indicatorJson = (c: Context<AppEnv>, indicator: Indicator, lang: Lang | un
  */
 export function listIndicators(c: Context<AppEnv>): Response {
   const snapshot = c.var.snapshot;
-  const {
-    ids,
-    lang,
-    format,
-    vintage: _,
-    ...filters
-  } = parseQuery(c, entriesFor(snapshot, ['ids', ...FILTERS, 'lang', 'format', 'vintage']));
+  const { ids, lang, format, vintage, after, limit, ...filters } = parseQuery(
+    c,
+    entriesFor(snapshot, ['ids', ...FILTERS, 'lang', 'format', 'vintage', 'after', 'limit']),
+  );
   if (ids) {
-    const given = FILTERS.filter((name) => filters[name] !== undefined);
+    const given = [...FILTERS, 'after' as const, 'limit' as const].filter(
+      (name) => ({ ...filters, after, limit })[name] !== undefined,
+    );
     if (given.length) {
       throw new Problem(
         400,
         'invalid-parameter',
-        `"ids" cannot be combined with ${given.map((g) => `"${g}"`).join(', ')}: a batch returns exactly the ids asked for. Drop one or the other.`,
+        `"ids" cannot be combined with ${given.map((g) => `"${g}"`).join(', ')}: a batch returns exactly the ids asked for, in one answer. Drop one or the other.`,
         {
           'invalid-params': given.map((name) => ({ name, reason: 'not allowed together with ids' })),
         },
@@ -76,28 +83,55 @@ export function listIndicators(c: Context<AppEnv>): Response {
     const body = `{"indicators":[${found.join(',')}],"missing":${JSON.stringify(missing)}}`;
     return replyAssembled(c, body, { key: `indicators?ids=${ids.join(',')}`, lang, negotiated });
   }
-  const selected = () => applyFilters(snapshot, filters);
-  return reply(
+  const page = pageOf(
+    applyFilters(snapshot, filters),
+    (i) => i.id,
+    indicatorRank(snapshot),
+    after,
+    limit ?? DEFAULT_LIMIT,
+    'indicator',
+  );
+  return replyPage(
     c,
     {
-      json: () =>
-        `{"indicators":[${selected()
-          .map((i) => indicatorJson(c, i, lang))
-          .join(',')}]}`,
-      csv: () => indicatorCsv(selected(), lang),
+      json: () => `{"indicators":[${page.items.map((i) => indicatorJson(c, i, lang)).join(',')}]}`,
+      csv: () => indicatorCsvPage(snapshot, page.items, lang),
     },
-    { key: `indicators?${filterKey(filters)}`, format, lang, filename: 'zhuzhou-indicators' },
+    {
+      key: `indicators?${filterKey(filters)}${pageKey(after, limit)}`,
+      format,
+      lang,
+      filename: 'zhuzhou-indicators',
+      links: nextLink(publicOrigin(c), apiIndicators(), { ...filters, lang, format, vintage }, page, limit),
+    },
   );
 }
 
-/** `GET /api/v1/indicators.csv`: the whole catalog (or the filtered part) as one table. */
+/** `GET /api/v1/indicators.csv`: the catalog (or the filtered part of it) as CSV, a page at a time. */
 export function listIndicatorsCsv(c: Context<AppEnv>): Response {
   const snapshot = c.var.snapshot;
-  const { lang, vintage: _, ...filters } = parseQuery(c, entriesFor(snapshot, [...FILTERS, 'lang', 'vintage']));
-  return reply(
+  const { lang, vintage, after, limit, ...filters } = parseQuery(
     c,
-    { csv: () => indicatorCsv(applyFilters(snapshot, filters), lang) },
-    { key: `indicators?${filterKey(filters)}`, format: 'csv', lang, filename: 'zhuzhou-indicators' },
+    entriesFor(snapshot, [...FILTERS, 'lang', 'vintage', 'after', 'limit']),
+  );
+  const page = pageOf(
+    applyFilters(snapshot, filters),
+    (i) => i.id,
+    indicatorRank(snapshot),
+    after,
+    limit ?? DEFAULT_LIMIT,
+    'indicator',
+  );
+  return replyPage(
+    c,
+    { csv: () => indicatorCsvPage(snapshot, page.items, lang) },
+    {
+      key: `indicators?${filterKey(filters)}${pageKey(after, limit)}`,
+      format: 'csv',
+      lang,
+      filename: 'zhuzhou-indicators',
+      links: nextLink(publicOrigin(c), apiIndicatorsCsv(), { ...filters, lang, vintage }, page, limit),
+    },
   );
 }
 
@@ -109,7 +143,7 @@ export function getIndicator(c: Context<AppEnv>): Response {
     'indicator',
     c.req.param('id') ?? '',
     snapshot.indicator,
-    snapshot.indicators.map((i) => i.id),
+    () => snapshot.indicators.map((i) => i.id),
     apiIndicators(),
   );
   return reply(c, { json: () => indicatorJson(c, indicator, lang) }, { key: `indicator:${indicator.id}`, lang });

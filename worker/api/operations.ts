@@ -94,8 +94,8 @@ export const OPERATIONS = [
     tag: 'datasets',
     summary: 'List the datasets',
     description:
-      'Every dataset in display order, with its indicator count, dates and links to its JSON, CSV, HTML page and feeds.',
-    params: ['lang', 'vintage'],
+      'The datasets in display order, a page at a time (`limit`, default 100; `after`, the last dataset id you have; `Link: <…>; rel="next"` while there is more), each with its indicator count, dates and links to its JSON, CSV, HTML page and feeds.',
+    params: ['lang', 'vintage', 'after', 'limit'],
     json: DatasetListSchema,
   },
   {
@@ -105,8 +105,8 @@ export const OPERATIONS = [
     tag: 'datasets',
     summary: 'One dataset as CSV',
     description:
-      'The indicators of one dataset as UTF-8 CSV with a byte order mark (opens correctly in Excel), one row per indicator; columns follow the Indicator schema.',
-    params: ['lang', 'vintage'],
+      'The indicators of one dataset as UTF-8 CSV with a byte order mark (opens correctly in Excel), one row per indicator, a page at a time as the JSON (`limit`, `after`, `Link: <…>; rel="next"`); columns follow the Indicator schema.',
+    params: ['lang', 'vintage', 'after', 'limit'],
     pathId: 'dataset',
     csv: true,
   },
@@ -116,8 +116,8 @@ export const OPERATIONS = [
     ...apiRoute(API_ROUTES.dataset),
     tag: 'datasets',
     summary: 'One dataset with its indicators',
-    description: `The dataset and every indicator in it. \`?format=csv\` or \`Accept: text/csv\` gives the same table as \`${openApiPath(API_ROUTES.datasetCsv)}\`.`,
-    params: ['lang', 'format', 'vintage'],
+    description: `The dataset and its indicators, a page of them at a time (\`limit\`, default 100; \`after\`, the last indicator id you have; \`Link: <…>; rel="next"\` while there is more; \`indicatorCount\` counts them all). \`?format=csv\` or \`Accept: text/csv\` gives the same table as \`${openApiPath(API_ROUTES.datasetCsv)}\`.`,
+    params: ['lang', 'format', 'vintage', 'after', 'limit'],
     pathId: 'dataset',
     json: DatasetDetailSchema,
     csv: true,
@@ -128,8 +128,9 @@ export const OPERATIONS = [
     ...apiRoute(API_ROUTES.indicatorsCsv),
     tag: 'indicators',
     summary: 'All indicators as CSV',
-    description: 'The whole catalog (or the filtered part of it) as one CSV table, one row per indicator.',
-    params: ['dataset', 'kind', 'unit', 'qualifier', 'measure', 'lang', 'vintage'],
+    description:
+      'The catalog (or the filtered part of it) as a CSV table, one row per indicator, a page at a time (`limit`, default 100; `after`; `Link: <…>; rel="next"` while there is more: follow it for the rest).',
+    params: ['dataset', 'kind', 'unit', 'qualifier', 'measure', 'lang', 'vintage', 'after', 'limit'],
     csv: true,
   },
   {
@@ -139,8 +140,8 @@ export const OPERATIONS = [
     tag: 'indicators',
     summary: 'List, filter or batch-fetch indicators',
     description:
-      "Without `ids`: every indicator, optionally filtered (filters combine with AND). With `ids`: exactly those indicators in the order given, plus `missing` for ids that do not exist (the widgets' one request per page).",
-    params: ['ids', 'dataset', 'kind', 'unit', 'qualifier', 'measure', 'lang', 'format', 'vintage'],
+      'Without `ids`: the indicators in catalog order, optionally filtered (filters combine with AND), a page at a time (`limit`, default 100; `after`, the last indicator id you have; `Link: <…>; rel="next"` while there is more). With `ids`: exactly those indicators in the order given, plus `missing` for ids that do not exist (the widgets\' one request per page); no paging.',
+    params: ['ids', 'dataset', 'kind', 'unit', 'qualifier', 'measure', 'lang', 'format', 'vintage', 'after', 'limit'],
     json: IndicatorListSchema,
     csv: true,
   },

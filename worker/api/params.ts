@@ -24,7 +24,10 @@ export type Format = (typeof FORMATS)[number];
 /** Most ids one batch request may name; a page with more cards makes more requests. */
 export const MAX_IDS = 50;
 
-/** Most revisions one page of the change log holds, and how many without `limit`. */
+/**
+ * Most items one page of a list holds (the change log, datasets, indicators, a dataset's indicators, their CSV), and
+ * how many without `limit`. 500 indicators are about 0.6 MB of JSON; 100 hold today's whole catalog (36) in one page.
+ */
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 100;
 
@@ -129,12 +132,12 @@ export function queryParams(snapshot: Snapshot) {
           schema: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
           doc: v.string(),
           description:
-            'Cursor: the id of the last revision you have; the page starts after it. Without it, the log starts at its first revision. An unknown id is a 400.',
+            "Cursor: the id of the last item you have (a revision's in the change log, a dataset's in the list of datasets, an indicator's in a list of indicators); the page starts after it. Without it, the list starts at its beginning. The `Link: <…>; rel=\"next\"` of a page names the next page with its cursor. An id the list never had is a 400; an indicator withdrawn since keeps its place, so paging across a publish loses nothing.",
         },
         limit: {
           schema: v.optional(LimitParam),
           doc: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_LIMIT)),
-          description: `How many revisions a page holds, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}).`,
+          description: `How many items a page holds, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}). While there is more, \`Link: <…>; rel="next"\` names the next page (with this limit); the last page has no such link.`,
         },
         'dry-run': {
           schema: v.optional(oneOf(['true', 'false'])),

@@ -7,7 +7,7 @@ import { columnsOf, toCsv } from '../csv';
 import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { Problem, parseQuery, publicOrigin } from '../http';
-import { absolute, apiIndicators, apiRevisions } from '../links';
+import { absolute, apiIndicators, apiRevisions, withQuery } from '../links';
 import type { Lang } from '../schema';
 import type { LiveSnapshot, Revision } from '../store';
 import { reply } from './format-response';
@@ -40,10 +40,7 @@ export function liveSnapshot(c: Context<AppEnv>): LiveSnapshot {
 }
 
 /** Every indicator id the log knows, withdrawn ones too: for "did you mean". */
-const knownIndicators = (snapshot: LiveSnapshot): string[] =>
-  snapshot.memo('api:known-indicators', () => [
-    ...new Set(snapshot.revisions.flatMap((r) => (r.kind === 'indicator' ? [r.indicator.id] : []))),
-  ]);
+const knownIndicators = (snapshot: LiveSnapshot): readonly string[] => snapshot.indicatorIds();
 
 /** A table of `schema`'s records, bilingual or in one language. */
 const csvOf = (schema: Parameters<typeof columnsOf>[0], records: readonly unknown[], lang: Lang | undefined) =>
@@ -57,8 +54,14 @@ export function getSeries(c: Context<AppEnv>): Response {
   const snapshot = liveSnapshot(c);
   const { lang, format } = parseQuery(c, entriesFor(snapshot, ['lang', 'format', 'vintage']));
   const id = c.req.param('id') ?? '';
-  const points = lookup('indicator', id, (x) => snapshot.series(x), knownIndicators(snapshot), apiIndicators());
-  const observations = () => snapshot.memo(`api:series:${id}`, () => points.map(presentSeriesPoint));
+  const points = lookup(
+    'indicator',
+    id,
+    (x) => snapshot.series(x),
+    () => knownIndicators(snapshot),
+    apiIndicators(),
+  );
+  const observations = () => snapshot.cache(`api:series:${id}`, () => points.map(presentSeriesPoint));
   return reply(
     c,
     {
@@ -74,7 +77,13 @@ export function getHistory(c: Context<AppEnv>): Response {
   const snapshot = liveSnapshot(c);
   const { lang, format } = parseQuery(c, entriesFor(snapshot, ['lang', 'format', 'vintage']));
   const id = c.req.param('id') ?? '';
-  const history = lookup('indicator', id, (x) => snapshot.history(x), knownIndicators(snapshot), apiIndicators());
+  const history = lookup(
+    'indicator',
+    id,
+    (x) => snapshot.history(x),
+    () => knownIndicators(snapshot),
+    apiIndicators(),
+  );
   const origin = publicOrigin(c);
   const revisions = () => history.map((r) => presentRevision(r, origin));
   return reply(
@@ -87,10 +96,6 @@ export function getHistory(c: Context<AppEnv>): Response {
   );
 }
 
-/** Position of each revision in the snapshot's log, by id. */
-const positions = (snapshot: LiveSnapshot): Map<string, number> =>
-  snapshot.memo('api:revision-positions', () => new Map(snapshot.revisions.map((r, i) => [r.id, i])));
-
 /**
  * `GET /api/v1/revisions?after=&limit=`: the change log, oldest first, a page at a time; `Link: rel="next"` names the
  * next page while there is one. The cursor is a revision id, valid forever.
@@ -100,7 +105,7 @@ export function listRevisions(c: Context<AppEnv>): Response {
   const { after, limit = DEFAULT_LIMIT, lang } = parseQuery(c, entriesFor(snapshot, ['after', 'limit', 'lang']));
   let start = 0;
   if (after !== undefined) {
-    const at = positions(snapshot).get(after);
+    const at = snapshot.revisionIndex(after);
     if (at === undefined)
       throw new Problem(
         400,
@@ -123,7 +128,7 @@ export function listRevisions(c: Context<AppEnv>): Response {
     {
       key: `revisions?after=${after ?? ''}&limit=${limit}`,
       lang,
-      links: more ? [`<${absolute(origin, apiRevisions(last.id, limit))}>; rel="next"`] : [],
+      links: more ? [`<${absolute(origin, withQuery(apiRevisions(last.id, limit), { lang }))}>; rel="next"`] : [],
     },
   );
 }
@@ -133,7 +138,7 @@ export function getRevision(c: Context<AppEnv>): Response {
   const snapshot = liveSnapshot(c);
   const { lang } = parseQuery(c, entriesFor(snapshot, ['lang']));
   const id = c.req.param('id') ?? '';
-  const at = positions(snapshot).get(id);
+  const at = snapshot.revisionIndex(id);
   if (at === undefined)
     // Not cached: a revision written a moment ago through another isolate is there on the next try.
     throw new Problem(

@@ -1,4 +1,5 @@
-import { columnsOf, toCsv } from '../csv';
+import { BOM, columnsOf, csvHeader, csvLine, toCsv } from '../csv';
+import { type Snapshot, stringWeight } from '../data-source';
 import { type Indicator, IndicatorSchema, type Lang } from '../schema';
 import { localize, oneLanguageSchema } from './localize';
 
@@ -14,4 +15,21 @@ export function indicatorCsv(indicators: readonly Indicator[], lang: Lang | unde
     indicatorColumns(lang),
     indicators.map((i) => localize(IndicatorSchema, i, lang)),
   );
+}
+
+/**
+ * {@link indicatorCsv} of a page of a list, assembled from rows kept per data version and language (a list has too many
+ * pages to keep each one): the same bytes.
+ */
+export function indicatorCsvPage(snapshot: Snapshot, indicators: readonly Indicator[], lang: Lang | undefined): string {
+  const columns = snapshot.memo(`api:csv-columns|${lang ?? '*'}`, () => indicatorColumns(lang));
+  const header = snapshot.memo(`api:csv-header|${lang ?? '*'}`, () => csvHeader(columns));
+  const rows = indicators.map((i) =>
+    snapshot.cache(
+      `api:csv-row:${i.id}|${lang ?? '*'}`,
+      () => csvLine(columns, localize(IndicatorSchema, i, lang)),
+      stringWeight,
+    ),
+  );
+  return BOM + header + rows.join('');
 }

@@ -45,12 +45,19 @@ export function cell(record: unknown, column: Column): string {
   return quoteField(defuse(text));
 }
 
+/** The header line of a table, with its line end. */
+export const csvHeader = (columns: readonly Column[]): string =>
+  columns.map((c) => quoteField(c.name)).join(',') + CRLF;
+
+/** One record's line, with its line end. */
+export const csvLine = (columns: readonly Column[], record: unknown): string =>
+  columns.map((c) => cell(record, c)).join(',') + CRLF;
+
 /**
  * A whole CSV document: BOM, a header row of column names, one row per
  * record, CRLF line ends (RFC 4180), a line break after the last row.
+ * The same bytes as {@link BOM} + {@link csvHeader} + each {@link csvLine}.
  */
 export function toCsv(columns: readonly Column[], records: readonly unknown[]): string {
-  const lines = [columns.map((c) => quoteField(c.name)).join(',')];
-  for (const record of records) lines.push(columns.map((c) => cell(record, c)).join(','));
-  return BOM + lines.join(CRLF) + CRLF;
+  return BOM + csvHeader(columns) + records.map((record) => csvLine(columns, record)).join('');
 }

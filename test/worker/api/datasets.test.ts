@@ -94,12 +94,12 @@ describe('GET /api/v1/datasets/:id', () => {
     expect(near.detail).toMatch(/lowercase kebab-case/);
   });
 
-  it('takes lang, format and vintage only', async () => {
+  it('takes lang, format, vintage and the page parameters only', async () => {
     const res = await get('/api/v1/datasets/innovation-platforms?kind=target');
     expect(res.status).toBe(400);
     const body = await res.json<{ type: string; allowed: string[] }>();
     expect(body.type).toBe('/problems/unknown-parameter');
-    expect(body.allowed).toEqual(['lang', 'format', 'vintage']);
+    expect(body.allowed).toEqual(['lang', 'format', 'vintage', 'after', 'limit']);
   });
 });
 

@@ -160,7 +160,11 @@ const HEADERS: Record<string, Json> = {
   },
   ContentLanguage: { description: '`zh, en`, or the one language asked for with `lang`.', schema: { type: 'string' } },
   ContentDisposition: { description: 'CSV downloads: `attachment` with a file name.', schema: { type: 'string' } },
-  Link: { description: 'This document, as `rel="service-desc"` (RFC 8631).', schema: { type: 'string' } },
+  Link: {
+    description:
+      'This document, as `rel="service-desc"` (RFC 8631); on a page of a list (the change log, datasets, indicators, a dataset\'s indicators and their CSV), also the next page as `<…?…&after=<id>&limit=<n>>; rel="next"` (RFC 8288) while there is more. The last page has none.',
+    schema: { type: 'string' },
+  },
   Allow: { description: 'The methods the resource supports.', schema: { type: 'string' } },
 };
 
