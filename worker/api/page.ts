@@ -7,7 +7,8 @@
  */
 import type { Snapshot } from '../data-source';
 import { Problem } from '../http';
-import { absolute, withQuery } from '../links';
+import { absolute } from '../links';
+import { withQuery } from '../links/server';
 import type { LiveSnapshot } from '../store';
 import { DEFAULT_LIMIT } from './params';
 

@@ -16,17 +16,8 @@ export const QUALIFIER_WORDS: Record<Lang, Record<Qualifier, string>> = {
   en: { exact: '', at_least: 'at least', about: 'about', more_than: 'more than' },
 };
 
-/** Number formats made once each: a format costs far more to make than to use, and a page may show 10,000 figures. */
-const formats = new Map<string, Intl.NumberFormat>();
-const number = (lang: Lang, value: number, options?: Intl.NumberFormatOptions) => {
-  const key = lang + JSON.stringify(options);
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[lang], options);
-    formats.set(key, format);
-  }
-  return format.format(value);
-};
+const number = (lang: Lang, value: number, options?: Intl.NumberFormatOptions) =>
+  new Intl.NumberFormat(LOCALES[lang], options).format(value);
 
 /** A plain number with the language's digit grouping (`30,800,000,000`): a base-unit value, without unit or qualifier. */
 export const formatNumber = (value: number, lang: Lang): string => number(lang, value);
@@ -71,9 +62,6 @@ const DATE_STYLES: Record<number, Intl.DateTimeFormatOptions> = {
   3: { year: 'numeric', month: 'long', day: 'numeric' },
 };
 
-/** Date formats by language and precision, made once each (see `formats`). */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** `2023`, `2023-04`, `2023-04-20` → a UTC Date and its precision (1 year, 2 month, 3 day). */
 function parseIsoDate(text: string): [Date, number] {
   const parts = text.split('-').map(Number);
@@ -87,15 +75,8 @@ function parseIsoDate(text: string): [Date, number] {
 export function formatPeriod(period: string, lang: Lang): string {
   const [start, end] = period.split('/') as [string, string | undefined];
   const [from, precision] = parseIsoDate(start);
-  const formatAt = (digits: number) => {
-    const key = lang + digits;
-    let format = dateFormats.get(key);
-    if (!format) {
-      format = new Intl.DateTimeFormat(LOCALES[lang], { ...DATE_STYLES[digits], timeZone: 'UTC' });
-      dateFormats.set(key, format);
-    }
-    return format;
-  };
+  const formatAt = (digits: number) =>
+    new Intl.DateTimeFormat(LOCALES[lang], { ...DATE_STYLES[digits], timeZone: 'UTC' });
   const format = formatAt(precision);
   // One period, or the same one twice (2023-04-19/2023-04-19).
   if (!end || end === start) return format.format(from);

@@ -164,18 +164,6 @@ export const localized = (lang: Lang, route: string): string => LANG_PREFIX[lang
 /** `origin` + `path`: a link that leaves the site. */
 export const absolute = (origin: string, path: string): string => origin + path;
 
-/**
- * `path` with a query string of `query`'s parameters, in their order, those `undefined` left out.
- *
- * @example withQuery(apiIndicators(), { dataset: 'x', after: 'a b', limit: 100 }) // '/api/v1/indicators?dataset=x&after=a%20b&limit=100'
- */
-export function withQuery(path: string, query: Readonly<Record<string, string | number | undefined>>): string {
-  const parts = Object.entries(query).flatMap(([name, value]) =>
-    value === undefined ? [] : [`${encodeURIComponent(name)}=${encodeURIComponent(value)}`],
-  );
-  return parts.length ? `${path}${path.includes('?') ? '&' : '?'}${parts.join('&')}` : path;
-}
-
 // Pages.
 
 /** The landing page (`/`, `/en/`), optionally at one of its anchors. */

@@ -84,7 +84,7 @@ const idsOf = async (res: Response, list: 'indicators' | 'datasets'): Promise<st
 /** The ids of a CSV page (its `id` column), and its header line. */
 async function csvOf(res: Response): Promise<{ header: string; ids: string[] }> {
   // `text()` would drop the byte order mark; it must be there, on every page.
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.clone().arrayBuffer());
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(await res.clone().arrayBuffer());
   expect(text.startsWith('\uFEFF')).toBe(true);
   const [header, ...rows] = text.slice(1).split('\r\n').slice(0, -1);
   return { header: header!, ids: rows.map((row) => row.split(',')[0]!) };
