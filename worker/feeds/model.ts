@@ -222,7 +222,16 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
   });
 }
 
-/** The feed around its items: sorted newest first (stable: equal times keep the given order), dated by the newest. */
+/**
+ * Items a feed carries at most: the newest. Today's catalog feed has 11 (7 datasets, 4 events, and revisions as they
+ * come, at most {@link MAX_REVISION_ITEMS}); a catalog of 100 datasets would otherwise carry them all on every poll.
+ */
+export const MAX_ITEMS = 100;
+
+/**
+ * The feed around its items: sorted newest first (stable: equal times keep the given order), the newest
+ * {@link MAX_ITEMS} of them, dated by the newest.
+ */
 function feedOf(
   snapshot: Snapshot,
   parts: {
@@ -240,6 +249,7 @@ function feedOf(
   const items = parts.items
     .map((item) => ({ item, at: instant(item.published) }))
     .sort((a, b) => b.at - a.at)
+    .slice(0, MAX_ITEMS)
     .map(({ item }) => item);
   const updated = items.reduce<string | undefined>(
     (max, item) => (max === undefined || instant(item.updated) > instant(max) ? item.updated : max),

@@ -31,6 +31,7 @@ const WORDS = {
     data: '数据：',
     release: '数据发布',
     update: '数据更新',
+    more: (n: number) => `另有${n}项指标，见数据集页面`,
     /** Between two facts of one line (time and place; publisher and figure). */
     and: '；',
     /** Between a feed's subject and the site's name (破折号). */
@@ -47,6 +48,7 @@ const WORDS = {
     data: 'Data: ',
     release: 'Data release',
     update: 'Data update',
+    more: (n: number) => `${n} more ${n === 1 ? 'figure' : 'figures'} on the dataset’s page`,
     and: ' · ',
     dash: ' — ',
   },
@@ -191,14 +193,25 @@ export function sourceLine(
     : [w.source + work + section];
 }
 
-/** Body of a dataset's release item: description, every figure, provenance, licence and data links. */
+/**
+ * Figures a dataset's item lists at most: a feed reader shows an item whole, and a feed of 100 datasets of 100
+ * figures would be megabytes. The item links its dataset's page for the rest.
+ */
+export const ITEM_FIGURES = 25;
+
+/**
+ * Body of a dataset's release item: description, its figures (the first {@link ITEM_FIGURES}), provenance, licence and
+ * data links.
+ */
 export function datasetBlocks(dataset: Dataset, meta: CatalogMeta, lang: Lang, urls: Urls): Block[] {
   const w = WORDS[lang];
+  const more = dataset.indicators.length - ITEM_FIGURES;
 
   return [
     { p: [datasetItemSummary(dataset, meta, lang)] },
     { p: [dataset.description[lang]] },
-    { ul: dataset.indicators.map((indicator) => figureLine(indicator, lang, urls)) },
+    { ul: dataset.indicators.slice(0, ITEM_FIGURES).map((indicator) => figureLine(indicator, lang, urls)) },
+    ...(more > 0 ? [{ p: [{ text: w.more(more), href: urls.dataset(dataset.id, lang) }] }] : []),
     {
       p: [
         ...sourceLine(meta.article, lang),

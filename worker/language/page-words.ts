@@ -28,6 +28,10 @@ export interface Words {
   downloads: string;
   indicatorCount: (n: number) => string;
   tableCaption: (title: string, n: number) => string;
+  /** After the first figures of a long dataset on a summary page: how many more, with a link to its page. */
+  moreFigures: (n: number) => string;
+  /** After the figures a very long dataset's page lists: how many more the API and CSV give. */
+  moreFiguresData: (n: number) => string;
   colIndicator: string;
   colFigure: string;
   colWhen: string;
@@ -218,6 +222,8 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     downloads: '下载与订阅',
     indicatorCount: (n) => `${n}项指标`,
     tableCaption: (title, n) => `${title}：${n}项指标`,
+    moreFigures: (n) => `另有${n}项指标，见数据集页面`,
+    moreFiguresData: (n) => `另有${n}项指标未在本页列出，可通过 JSON 或 CSV 分页取得。`,
     colIndicator: '指标',
     colFigure: '数值',
     colWhen: '时间',
@@ -385,6 +391,9 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     downloads: 'Downloads and feeds',
     indicatorCount: (n) => `${n} indicator${n === 1 ? '' : 's'}`,
     tableCaption: (title, n) => `${title}: ${n} indicator${n === 1 ? '' : 's'}`,
+    moreFigures: (n) => `${n} more indicator${n === 1 ? '' : 's'} on the dataset’s page`,
+    moreFiguresData: (n) =>
+      `${n} more indicator${n === 1 ? ' is' : 's are'} not listed here; the JSON and CSV give them, a page at a time.`,
     colIndicator: 'Indicator',
     colFigure: 'Figure',
     colWhen: 'When',

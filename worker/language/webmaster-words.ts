@@ -22,6 +22,10 @@ export interface CatalogWords {
   countAll: string;
   /** Live count of matches: `{n}` of `{total}`. */
   countSome: string;
+  /** Count when a long catalog lists only the first figures of each dataset: `{total}` listed of `{all}`. */
+  countListed: string;
+  /** Why a long catalog lists only the first `{max}` figures of each dataset, and where the rest are. */
+  listedNote: string;
   none: string;
   colId: string;
 }
@@ -57,6 +61,9 @@ export const WEBMASTER_WORDS: Readonly<Record<Lang, { catalog: CatalogWords; bui
       filterHint: '输入名称、标识符或数据集名称中的文字，如“平台”或 platforms。',
       countAll: '共{total}项指标。',
       countSome: '显示{total}项指标中的{n}项。',
+      countListed: '本页列出{total}项指标（共{all}项）。',
+      listedNote:
+        '指标较多，本页每个数据集只列出前{max}项；数据集页面列出其全部指标，接口和 CSV 可分页取得全部指标。筛选只在本页列出的指标中进行。',
       none: '没有符合条件的指标。',
       colId: '标识符',
     },
@@ -112,6 +119,9 @@ export const WEBMASTER_WORDS: Readonly<Record<Lang, { catalog: CatalogWords; bui
       filterHint: 'Type part of a name, an identifier or a dataset’s title, such as “platforms”.',
       countAll: 'All {total} indicators.',
       countSome: '{n} of {total} indicators.',
+      countListed: '{total} of all {all} indicators listed.',
+      listedNote:
+        'There are many indicators, so this page lists the first {max} of each dataset; each dataset’s page lists all of its indicators, and the API and CSV give all of them, a page at a time. The filter searches the indicators listed here.',
       none: 'No indicator matches.',
       colId: 'Identifier',
     },

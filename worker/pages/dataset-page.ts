@@ -4,7 +4,7 @@ import { apiDataset, apiDatasetCsv, datasetPath, homePath, indicatorPath } from 
 import type { Dataset, Indicator, Lang } from '../schema';
 import { embedBuilder } from './embed-builder';
 import type { PageEmbed } from './embed-code';
-import { figureData, periodHtml, whenHtml } from './figures';
+import { DATASET_PAGE_FIGURES, figureData, periodHtml, whenHtml } from './figures';
 import { type Html, h } from './html';
 import { datasetPageJsonLd } from './json-ld';
 import { formatLinks } from './landing';
@@ -48,7 +48,7 @@ export function withQuotesOnce(indicators: readonly Indicator[]): [Indicator, In
 
 /**
  * `/datasets/:id`: the dataset's permalink. Every figure with its qualifier,
- * date and the verbatim sentence it comes from, and where to download it.
+ * date and the verbatim sentence it comes from (the first {@link DATASET_PAGE_FIGURES}), and where to download it.
  */
 export function datasetPage(
   snapshot: Snapshot,
@@ -60,6 +60,7 @@ export function datasetPage(
   const { meta } = snapshot;
   const title = dataset.title[lang];
   const feeds = feedLinks(dataset.id, lang);
+  const more = dataset.indicators.length - DATASET_PAGE_FIGURES;
   const main = h`<h1>${title}</h1>
 <p class="lede">${dataset.description[lang]}</p>
 <dl class="facts">
@@ -77,8 +78,13 @@ ${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feeds)}
 <section aria-labelledby="figures">
 <h2 id="figures">${w.indicators}</h2>
 <ol class="figures">
-${withQuotesOnce(dataset.indicators).map(([i, quotedBy]) => figureItem(i, lang, quotedBy))}</ol>
-</section>
+${withQuotesOnce(dataset.indicators.slice(0, DATASET_PAGE_FIGURES)).map(([i, quotedBy]) => figureItem(i, lang, quotedBy))}</ol>
+${
+  more > 0
+    ? h`<p>${w.moreFiguresData(more)}</p>
+`
+    : ''
+}</section>
 ${embed ? embedBuilder(dataset, embed, embed.variants, lang) : ''}`;
   return layout({
     lang,
@@ -89,7 +95,7 @@ ${embed ? embedBuilder(dataset, embed, embed.variants, lang) : ''}`;
     description: dataset.description[lang],
     crumbs: [{ href: homePath(lang), text: w.home }, { text: title }],
     feeds: [{ title: `${title} · ${meta.title[lang]}`, links: feeds }],
-    jsonLd: datasetPageJsonLd(dataset, meta, lang, origin),
+    jsonLd: datasetPageJsonLd(dataset, meta, lang, origin, DATASET_PAGE_FIGURES),
     script: embed !== undefined,
     main,
   });

@@ -3,6 +3,16 @@ import type { Indicator, Lang } from '../schema';
 import { type Html, h } from './html';
 
 /**
+ * Figures of one dataset that the summary pages (`/` and `/indicators`) list; a dataset with more lists these and links
+ * to its page for the rest. Today's datasets hold at most 9; a catalog of 100 datasets of 100 indicators would
+ * otherwise make each page megabytes long.
+ */
+export const SUMMARY_FIGURES = 10;
+
+/** Figures a dataset's page lists at most (the API and CSV give every one, a page at a time). */
+export const DATASET_PAGE_FIGURES = 500;
+
+/**
  * A figure as a reader says it, qualifier always included:
  * `12%以上`, `超过800个`; `at least 12%`, `more than 800 positions`.
  */

@@ -10,6 +10,7 @@ import type { Snapshot } from '../data-source';
 import type { AppEnv } from '../env';
 import { didYouMean, fnv1a, send, suggestIds } from '../http';
 import { apiDatasets, apiNews, datasetPath, indicatorPath, localized, problemsPath, ROUTES } from '../links';
+import { SITEMAP_PART } from '../links/server';
 import { embedCode, widgetManifest } from '../markup';
 import type { Lang } from '../schema';
 import { apiReferencePage, type OpenApiDocument } from './api-reference';
@@ -25,7 +26,7 @@ import { notFound } from './not-found';
 import { pageHeaders, renderPage, sendPage } from './page-response';
 import { isProblemType, problemPage, problemsIndexPage } from './problem-page';
 import { PUBLISH_CSP, publishPage } from './publish-page';
-import { serveRobots, serveSitemap } from './sitemap';
+import { serveRobots, serveSitemap, serveSitemapPart } from './sitemap';
 
 export { pathLang } from '../language';
 export { notFound } from './not-found';
@@ -124,6 +125,7 @@ pages.get(ROUTES.siteAsset, serveAsset);
 pages.get(ROUTES.favicon, serveFavicon);
 pages.get(ROUTES.robots, serveRobots);
 pages.get(ROUTES.sitemap, serveSitemap);
+pages.get(SITEMAP_PART, serveSitemapPart);
 
 export type { OpenApiDocument } from './api-reference';
 

@@ -71,8 +71,14 @@ function variable(indicator: Indicator, lang: Lang, origin: string): Thing {
   };
 }
 
-/** A schema.org `Dataset` for one dataset, with its downloads and variables. */
-export function datasetJsonLd(dataset: Dataset, meta: CatalogMeta, lang: Lang, origin: string): Thing {
+/** A schema.org `Dataset` for one dataset, with its downloads and variables (at most `maxVariables` of them). */
+export function datasetJsonLd(
+  dataset: Dataset,
+  meta: CatalogMeta,
+  lang: Lang,
+  origin: string,
+  maxVariables = Number.POSITIVE_INFINITY,
+): Thing {
   return {
     '@type': 'Dataset',
     '@id': absolute(origin, datasetPath(dataset.id, 'zh')),
@@ -104,12 +110,18 @@ export function datasetJsonLd(dataset: Dataset, meta: CatalogMeta, lang: Lang, o
       },
       { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absolute(origin, apiDatasetCsv(dataset.id)) },
     ],
-    variableMeasured: dataset.indicators.map((i) => variable(i, lang, origin)),
+    variableMeasured: dataset.indicators.slice(0, maxVariables).map((i) => variable(i, lang, origin)),
   };
 }
 
-/** The landing page's `DataCatalog` holding every dataset. */
-export function catalogJsonLd(datasets: readonly Dataset[], meta: CatalogMeta, lang: Lang, origin: string): Thing {
+/** The landing page's `DataCatalog` holding every dataset (each with the variables the page lists). */
+export function catalogJsonLd(
+  datasets: readonly Dataset[],
+  meta: CatalogMeta,
+  lang: Lang,
+  origin: string,
+  maxVariables = Number.POSITIVE_INFINITY,
+): Thing {
   return {
     '@context': 'https://schema.org',
     '@type': 'DataCatalog',
@@ -121,15 +133,21 @@ export function catalogJsonLd(datasets: readonly Dataset[], meta: CatalogMeta, l
     license: meta.license.url,
     publisher: organization(meta.publisher[lang]),
     spatialCoverage: ZHUZHOU[lang],
-    dataset: datasets.map((d) => datasetJsonLd(d, meta, lang, origin)),
+    dataset: datasets.map((d) => datasetJsonLd(d, meta, lang, origin, maxVariables)),
   };
 }
 
 /** A dataset page's `Dataset`, pointing back to the catalog. */
-export function datasetPageJsonLd(dataset: Dataset, meta: CatalogMeta, lang: Lang, origin: string): Thing {
+export function datasetPageJsonLd(
+  dataset: Dataset,
+  meta: CatalogMeta,
+  lang: Lang,
+  origin: string,
+  maxVariables = Number.POSITIVE_INFINITY,
+): Thing {
   return {
     '@context': 'https://schema.org',
-    ...datasetJsonLd(dataset, meta, lang, origin),
+    ...datasetJsonLd(dataset, meta, lang, origin, maxVariables),
     includedInDataCatalog: { '@type': 'DataCatalog', '@id': absolute(origin, homePath('zh')), name: meta.title[lang] },
   };
 }

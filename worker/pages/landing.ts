@@ -13,7 +13,7 @@ import {
   newsPath,
 } from '../links';
 import type { Dataset, Lang, NewsItem } from '../schema';
-import { figureData, timeText, whenHtml } from './figures';
+import { figureData, SUMMARY_FIGURES, timeText, whenHtml } from './figures';
 import { headlineCards } from './headline';
 import { type Html, h } from './html';
 import { catalogJsonLd } from './json-ld';
@@ -27,21 +27,30 @@ export function formatLinks(lang: Lang, json: string, csv: string | undefined, f
   }${feeds.map((f) => h` · <a href="${f.href}" type="${f.type}">${f.format}</a>`)}</p>`;
 }
 
-/** One dataset's figures as a table: label (linking the indicator page), figure with qualifier, when, kind. */
-export function figuresTable(dataset: Dataset, lang: Lang): Html {
+/**
+ * One dataset's figures as a table: label (linking the indicator page), figure with qualifier, when, kind. At most
+ * `max` rows; a longer dataset is followed by a link to its page, which lists them all.
+ */
+export function figuresTable(dataset: Dataset, lang: Lang, max = Number.POSITIVE_INFINITY): Html {
   const w = WORDS[lang];
+  const more = dataset.indicators.length - max;
   // Scrolls sideways inside its own focusable box when a phone is too narrow, never the page.
   return h`<div class="table-wrap" tabindex="0"><table>
 <caption id="caption-${dataset.id}">${w.tableCaption(dataset.title[lang], dataset.indicators.length)}</caption>
 <thead><tr><th scope="col">${w.colIndicator}</th><th scope="col">${w.colFigure}</th><th scope="col">${w.colWhen}</th><th scope="col">${w.colKind}</th></tr></thead>
 <tbody>
-${dataset.indicators.map(
+${dataset.indicators.slice(0, max).map(
   (
     i,
   ) => h`<tr id="${dataset.id}--${i.id}"><th scope="row"><a href="${indicatorPath(i.id, lang)}">${i.label[lang]}</a></th><td class="num">${figureData(i, lang)}</td><td>${whenHtml(i, lang)}</td><td>${w.kinds[i.kind]}</td></tr>
 `,
 )}</tbody>
-</table></div>`;
+</table></div>${
+    more > 0
+      ? h`
+<p><a href="${datasetPath(dataset.id, lang)}">${w.moreFigures(more)}</a></p>`
+      : ''
+  }`;
 }
 
 function datasetSection(dataset: Dataset, lang: Lang): Html {
@@ -49,7 +58,7 @@ function datasetSection(dataset: Dataset, lang: Lang): Html {
   return h`<section aria-labelledby="${id}">
 <h3 id="${id}"><a href="${datasetPath(dataset.id, lang)}">${dataset.title[lang]}</a></h3>
 <p>${dataset.description[lang]}</p>
-${figuresTable(dataset, lang)}
+${figuresTable(dataset, lang, SUMMARY_FIGURES)}
 ${formatLinks(lang, apiDataset(dataset.id), apiDatasetCsv(dataset.id), feedLinks(dataset.id, lang))}
 </section>
 `;
@@ -66,7 +75,10 @@ ${related.length ? h`<p>${WORDS[lang].related}${colon(lang)}${related.map((r, n)
 `;
 }
 
-/** `/` and `/en/`: every dataset with its figures, the ways to get them, and the dated events. */
+/**
+ * `/` and `/en/`: every dataset with its figures (the first {@link SUMMARY_FIGURES} of a longer one), the ways to get
+ * them, and the dated events.
+ */
 export function landingPage(snapshot: Snapshot, { lang, origin }: PageOptions): Html {
   const w = WORDS[lang];
   const { meta } = snapshot;
@@ -102,7 +114,7 @@ ${snapshot.news.map((n) => newsItem(n, snapshot, lang))}</ol>
     home: true,
     title: meta.title[lang],
     description: meta.description[lang],
-    jsonLd: catalogJsonLd(snapshot.datasets, meta, lang, origin),
+    jsonLd: catalogJsonLd(snapshot.datasets, meta, lang, origin, SUMMARY_FIGURES),
     main,
   });
 }
