@@ -1,6 +1,7 @@
 import { HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertRows, syntheticIds, syntheticRows } from '../../scripts/scale-catalog';
 import { axeViolations } from './support/axe';
 import { launchChromium, recordCspViolations } from './support/browser';
 import { type RunningWorker, startWorker } from './support/worker';
@@ -258,6 +259,72 @@ describe('/publish explains refusals', () => {
       }
       expect(last).toBe(429);
       expect(await refusal(other, '/publish', '失败次数过多')).toMatch(/\d+ 秒后再试/);
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
+describe('/publish with a catalog too long to list', () => {
+  it("lists no indicator in the page; the script reads the chosen dataset's, page by page, and checks a figure", async () => {
+    const other = await startWorker({ d1: true, tokens: `test-officer:${TOKEN}` });
+    try {
+      // 1,100 indicators in 11 datasets (the page lists at most 1,000), then 30 more in one of them: two API pages.
+      const db = (await other.mf.getD1Database('DB')) as unknown as D1Database;
+      const options = { datasets: 11, observations: 1, publisher: 'test-officer' };
+      await insertRows(db, syntheticRows(options));
+      const { datasets, indicators } = syntheticIds(options);
+      const dataset = datasets[7]!;
+      const extra = Array.from({ length: 30 }, (_, n) => `${dataset}-extra-${n}`);
+      const res = await fetch(`${other.origin}/api/v1/revisions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({
+          revisions: extra.map((id) => ({
+            kind: 'indicator',
+            dataset,
+            indicator: {
+              id,
+              label: { zh: `附加指标${id}`, en: `Extra ${id}` },
+              unit: 'count',
+              unitLabel: { zh: '家', en: 'enterprises' },
+              kind: 'actual',
+              measure: 'level',
+            },
+            period: '2023-06-30',
+            value: 1,
+            qualifier: 'exact',
+            source: { publisher: { zh: '局', en: 'Bureau' }, title: { zh: '快报', en: 'Bulletin' } },
+            reason: 'more',
+          })),
+        }),
+      });
+      expect(res.status).toBe(201);
+
+      const html = await (await fetch(`${other.origin}/en/publish`)).text();
+      expect(html.length).toBeLessThan(100_000);
+      expect(html).not.toContain(`<option value="${indicators[0]}"`);
+      expect(html).toContain(`<code>${dataset}</code>`);
+      const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(html);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`))).toEqual([]);
+
+      const context = await browser.newContext();
+      const { page, errors, violations } = await watchedPage(context);
+      await page.goto(`${other.origin}/en/publish`);
+      await page.locator('#publish-form').waitFor({ state: 'visible' });
+      await page.locator('#token').fill(TOKEN);
+      await page.locator('#dataset').selectOption(dataset);
+      const target = extra.at(-1)!;
+      await page.locator('#indicator').selectOption(target);
+      await page.locator(`#current[data-indicator="${target}"] table`).first().waitFor();
+      expect(await page.locator('#indicator option').count()).toBe(130);
+      expect(await page.locator('#indicator option').first().getAttribute('value')).toBe(indicators[700]);
+      await fillFigure(page, '62', '62家');
+      await page.locator('#check').click();
+      await page.locator('#preview *').first().waitFor();
+      expect(errors).toEqual([]);
+      expect(await violations()).toEqual([]);
+      await context.close();
     } finally {
       await other.stop();
     }

@@ -158,6 +158,8 @@ export interface PublishWords {
   previewHelp: string;
   listHeading: string;
   listHelp: string;
+  /** A long catalog's list names the datasets only; their pages and CSV give the indicators' identifiers. */
+  listLong: string;
   /** The default source of a figure the bureau publishes itself (the page's and the CLI's default). */
   bureau: { zh: string; en: string };
   messages: Readonly<Record<PublishMessage, string>>;
@@ -331,6 +333,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
       previewHelp: '检查通过后，这里显示数据卡片发布后的样子。',
       listHeading: '可发布的指标',
       listHelp: '命令行和接口使用下列标识符。',
+      listLong: '指标较多，这里只列出数据集；每个数据集的页面和 CSV 列出其指标及标识符。',
       bureau: { zh: '株洲市科学技术局', en: 'Zhuzhou Science and Technology Bureau' },
       messages: {
         loading: '正在读取当前数据……',
@@ -515,6 +518,8 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
       previewHelp: 'Once the check passes, the card appears here as it will look when published.',
       listHeading: 'Indicators you can publish to',
       listHelp: 'The command line and the API use these identifiers.',
+      listLong:
+        'There are many indicators, so this list names the datasets; each dataset’s page and CSV give its indicators and their identifiers.',
       bureau: { zh: '株洲市科学技术局', en: 'Zhuzhou Science and Technology Bureau' },
       messages: {
         loading: 'Reading the current data…',

@@ -4,18 +4,26 @@
  * (`publish-script.ts`) keeps the token in `sessionStorage`, reads the indicator's series and history, checks the
  * input with `?dry-run=true` (the API's own field messages, and the card as it will look) and publishes with
  * `If-Match`. Without JavaScript the page lists the indicators and says that publishing needs it.
+ *
+ * A catalog of more than {@link PUBLISH_LISTED} indicators is not listed in the page (10,000 made it 6.5 MB): the
+ * script reads the chosen dataset's indicators from the API, a page at a time, and the list without JavaScript names
+ * the datasets, whose pages and CSV give the identifiers.
  */
 import type { Snapshot } from '../data-source';
 import { LANG_TAGS, WORDS } from '../language';
 import {
+  apiDataset,
+  apiDatasetCsv,
   apiHistory,
   apiIndicator,
   apiIndicatorRevisions,
   apiSeries,
+  datasetPath,
   homePath,
   indicatorPath,
   publishPath,
 } from '../links';
+import { withQuery } from '../links/server';
 import type { Lang } from '../schema';
 import { QUALIFIERS } from '../schema';
 import { PUBLISH_SCRIPT, PUBLISH_STYLESHEET } from './assets';
@@ -59,8 +67,29 @@ function input(
   return field(id, label, control, options.hint);
 }
 
+/** Indicators the page lists at most; a longer catalog's indicators are read by the script, dataset by dataset. */
+export const PUBLISH_LISTED = 1000;
+
+/** Whether the page lists every indicator (a catalog of at most {@link PUBLISH_LISTED}). */
+const listsAll = (snapshot: Snapshot): boolean => snapshot.indicators.length <= PUBLISH_LISTED;
+
+/**
+ * Where the script finds what an option carries, `{id}` standing for the indicator's (or dataset's) id: for a catalog
+ * the page does not list, the chosen dataset's indicators (in the page's language; the API's `Link: rel="next"` names
+ * each further page) and each indicator's API paths and page.
+ */
+const linkTemplates = (lang: Lang): Record<string, string> => ({
+  dataset: withQuery(apiDataset('{id}'), { lang }),
+  api: apiIndicator('{id}'),
+  series: apiSeries('{id}'),
+  history: apiHistory('{id}'),
+  revisions: apiIndicatorRevisions('{id}'),
+  page: indicatorPath('{id}', lang),
+});
+
 /** The indicators the officer can pick, grouped by dataset; each option carries the API paths the script uses. */
 function indicatorSelect(snapshot: Snapshot, lang: Lang): Html {
+  if (!listsAll(snapshot)) return h`<select id="indicator" aria-describedby="indicator-error"></select>`;
   return h`<select id="indicator" aria-describedby="indicator-error">
 ${snapshot.datasets.map(
   (d) => h`<optgroup label="${d.title[lang]}" data-dataset="${d.id}">
@@ -73,9 +102,20 @@ ${d.indicators.map(
 )}</select>`;
 }
 
-/** Every dataset and indicator with its identifier: readable without JavaScript, and what the CLI takes. */
+/**
+ * Every dataset and indicator with its identifier: readable without JavaScript, and what the CLI takes. For a long
+ * catalog, the datasets, each with its page and CSV.
+ */
 function idList(snapshot: Snapshot, lang: Lang): Html {
   const p = WORDS[lang].publish;
+  if (!listsAll(snapshot))
+    return h`<section aria-labelledby="ids">
+<h2 id="ids">${p.listHeading}</h2>
+<p>${p.listHelp} ${p.listLong}</p>
+<ul class="id-list">
+${snapshot.datasets.map((d) => h`<li><a href="${datasetPath(d.id, lang)}">${d.title[lang]}</a> <code>${d.id}</code> · <a href="${apiDatasetCsv(d.id)}" type="text/csv">CSV</a></li>\n`)}</ul>
+</section>
+`;
   return h`<section aria-labelledby="ids">
 <h2 id="ids">${p.listHeading}</h2>
 <p>${p.listHelp}</p>
@@ -95,7 +135,9 @@ export function publishPage(snapshot: Snapshot, { lang, origin }: PageOptions, c
   const main = h`<h1>${p.title}</h1>
 <p class="lede">${p.lede}</p>
 <p class="notice" id="publish-nojs">${p.needsJs}</p>
-<form id="publish-form" class="publish" novalidate hidden data-lang="${lang}" data-words="${JSON.stringify(p.messages)}" data-qualifiers="${JSON.stringify(p.qualifiers)}">
+<form id="publish-form" class="publish" novalidate hidden data-lang="${lang}" data-words="${JSON.stringify(p.messages)}" data-qualifiers="${JSON.stringify(p.qualifiers)}"${
+    listsAll(snapshot) ? '' : h` data-links="${JSON.stringify(linkTemplates(lang))}"`
+  }>
 <section aria-labelledby="token-heading">
 <h2 id="token-heading">${p.tokenHeading}</h2>
 ${input('token', 'token', p.token, { type: 'password', hint: p.tokenHelp })}<p><button type="button" id="forget-token">${p.forget}</button></p>

@@ -5,7 +5,9 @@
  * - keeps the token in `sessionStorage` only (never a cookie, never a URL; requests go with `credentials: 'omit'`)
  *   and forgets it on request;
  * - filters the indicator list by dataset, reads the indicator (its ETag), its series and its history from the API
- *   paths the page puts on each option, and shows them as tables;
+ *   paths the page puts on each option, and shows them as tables; for a catalog too long for the page to list
+ *   (`data-links` on the form), reads the chosen dataset's indicators from the API, following `Link: rel="next"`, and
+ *   makes their options from the link templates;
  * - checks the input with `?dry-run=true`, shows each of the API's `invalid-params` under its field (inputs name their
  *   API field in `data-field`) and the card of the dry run (server-escaped markup) as the preview;
  * - publishes with `If-Match` (the ETag it read) and explains 412, 401, 403, 429 and the rest in the page's words,
@@ -79,20 +81,52 @@ export const PUBLISH_JS = `(function () {
     token.focus();
   });
 
-  // The indicator list, filtered by the chosen dataset.
+  // The indicator list, filtered by the chosen dataset. A long catalog is not in the page: each dataset's indicators
+  // are read from the API once, when it is first chosen, a page at a time.
   var allOptions = Array.prototype.slice.call(indicatorSelect.querySelectorAll('option'));
+  var links = JSON.parse(form.getAttribute('data-links') || 'null');
+  var read = {};
+  function linkOf(name, id) { return links[name].replace('{id}', encodeURIComponent(id)); }
+  function readDataset(dataset) {
+    if (!links || read[dataset]) return Promise.resolve();
+    read[dataset] = true;
+    function page(url) {
+      return fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit' }).then(function (res) {
+        if (!res.ok) throw new Error(String(res.status));
+        var next = /<([^>]+)>;\\s*rel="next"/.exec(res.headers.get('Link') || '');
+        return res.json().then(function (body) {
+          (body.indicators || []).forEach(function (i) {
+            var o = document.createElement('option');
+            o.value = i.id;
+            o.textContent = pick(i.label);
+            o.setAttribute('data-dataset', dataset);
+            ['api', 'series', 'history', 'revisions', 'page'].forEach(function (name) { o.setAttribute('data-' + name, linkOf(name, i.id)); });
+            o.setAttribute('data-unit', pick(i.unitLabel));
+            allOptions.push(o);
+          });
+          if (next) return page(next[1]);
+        });
+      });
+    }
+    return page(linkOf('dataset', dataset)).then(null, function (e) {
+      read[dataset] = false;
+      say(fill(words.loadFailed, { detail: e.message }), true);
+    });
+  }
   function showDataset() {
     var dataset = datasetSelect.value;
-    while (indicatorSelect.firstChild) indicatorSelect.removeChild(indicatorSelect.firstChild);
-    allOptions.forEach(function (o) {
-      if (o.getAttribute('data-dataset') === dataset) indicatorSelect.appendChild(o);
+    return readDataset(dataset).then(function () {
+      if (datasetSelect.value !== dataset) return;
+      while (indicatorSelect.firstChild) indicatorSelect.removeChild(indicatorSelect.firstChild);
+      allOptions.forEach(function (o) {
+        if (o.getAttribute('data-dataset') === dataset) indicatorSelect.appendChild(o);
+      });
+      indicatorSelect.selectedIndex = 0;
     });
-    indicatorSelect.selectedIndex = 0;
   }
   function option() { return indicatorSelect.options[indicatorSelect.selectedIndex] || null; }
   var first = option();
   if (first) datasetSelect.value = first.getAttribute('data-dataset');
-  showDataset();
 
   function problemOf(res) {
     return res.text().then(function (text) {
@@ -185,7 +219,7 @@ export const PUBLISH_JS = `(function () {
       say(fill(words.loadFailed, { detail: e.message }), true);
     });
   }
-  datasetSelect.addEventListener('change', function () { showDataset(); clearAll(); load(); });
+  datasetSelect.addEventListener('change', function () { clearAll(); showDataset().then(function () { load(); }); });
   indicatorSelect.addEventListener('change', function () { clearAll(); load(); });
 
   // Field messages.
@@ -339,6 +373,6 @@ export const PUBLISH_JS = `(function () {
 
   form.addEventListener('submit', function (e) { e.preventDefault(); send(true); });
   publishButton.addEventListener('click', function () { send(false); });
-  load();
+  showDataset().then(function () { load(); });
 })();
 `;
