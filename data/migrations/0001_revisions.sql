@@ -33,11 +33,18 @@
 --                            ORDER BY published_at DESC, seq DESC LIMIT 1
 --                            -> revisions_published walked backwards from D+1: one seek, covering. (`max(seq) ...
 --                            WHERE published_at < ?` would instead walk the rowid back through every later revision.)
---   vintage snapshot         SELECT ... WHERE published_at < ? ORDER BY seq  -> SCAN in rowid order with a filter: it
---                            reads nearly every row anyway, and needs no sort. Built once per vintage per isolate.
+--   vintage snapshot         SELECT ... WHERE seq > ? AND published_at < ? ORDER BY seq LIMIT 5000
+--                            -> rowid range scan with a filter, 5,000 rows a query: it reads nearly every row anyway,
+--                            and needs no sort. Built once per vintage per isolate (from the isolate's own log when it
+--                            reaches that far).
 --   idempotency key          SELECT ... WHERE idempotency_key = ?           -> revisions_idempotency (unique).
---   snapshot build           SELECT ... WHERE seq <= ? ORDER BY seq         -> rowid range scan of the whole log. Done
---                            once per data version per isolate, not per request.
+--   snapshot build           SELECT ... WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT 5000
+--                            -> rowid range scan, 5,000 rows a query (D1 answers at most 50 MB a query; 100,000
+--                            revisions are about 47 MB). The whole log once per isolate; after that only the rows
+--                            newer than the isolate's snapshot, folded onto it.
+--
+-- `npm run scale` prints these plans on a log of 100,100 revisions and fails if one scans or sorts where an index is
+-- meant; test/worker/store/query-plans.test.ts checks them on every test run.
 
 CREATE TABLE revisions (
   -- Position in the global change log: monotonic, never reused.

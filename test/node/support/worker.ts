@@ -36,6 +36,13 @@ export async function startWorker(
      * the first request, so the Worker serves and writes live data. Without it, `DB` is unbound (the bundled data).
      */
     d1?: boolean;
+    /**
+     * With `d1`: keep the database in this directory instead of in memory, so another Worker started over the same
+     * directory (a cold start) finds it filled. The migrations are applied only to a database that has none yet.
+     */
+    d1Persist?: string;
+    /** Open the V8 inspector on a free port (the scale script reads the isolate's heap through it). */
+    inspector?: boolean;
     /** The `PUBLISH_TOKENS` secret (`name:token,name:token`) for the write routes; unset without it. */
     tokens?: string;
     /** Static assets from another build (default `dist/assets`): the widget release test serves a rebuilt copy. */
@@ -53,6 +60,8 @@ export async function startWorker(
       ...(options.tokens === undefined ? {} : { PUBLISH_TOKENS: options.tokens }),
     },
     ...(options.d1 ? { d1Databases: { DB: 'zhuzhou-open-data-test' } } : {}),
+    ...(options.d1Persist ? { d1Persist: options.d1Persist } : {}),
+    ...(options.inspector ? { inspectorPort: 0 } : {}),
     ...(options.assets === false
       ? { serviceBindings: { ASSETS: serveFiles(options.assetsDirectory ?? `${root}/dist/assets`) } }
       : {
@@ -66,7 +75,13 @@ export async function startWorker(
     port: options.port ?? 0,
   });
   const url = await mf.ready;
-  if (options.d1) await applyMigrations((await mf.getD1Database('DB')) as unknown as D1Database);
+  if (options.d1) {
+    const db = (await mf.getD1Database('DB')) as unknown as D1Database;
+    const migrated =
+      options.d1Persist &&
+      (await db.prepare("SELECT 1 AS yes FROM sqlite_master WHERE type = 'table' AND name = 'revisions'").first());
+    if (!migrated) await applyMigrations(db);
+  }
   return { origin: url.origin, mf, stop: () => mf.dispose() };
 }
 
