@@ -37,10 +37,19 @@ export const respondStored = (request: Request, stored: Stored): Response =>
 
 /** Most responses kept per isolate and data version; bounded so random query strings cannot grow memory. */
 export const MAX_ENTRIES = 512;
+/**
+ * …and most bytes of their bodies: at 10,000 indicators a page of the list (`?limit=500`) is 0.7 MB, and 512 such
+ * pages would be more than an isolate's 128 MB.
+ */
+export const MAX_BYTES = 16 * 1024 * 1024;
 
-/** A tiny LRU on a Map's insertion order, {@link MAX_ENTRIES} long. */
+/** Bytes of a kept response's body. */
+const bytesOf = (value: unknown): number => (value as { body?: ArrayBuffer }).body?.byteLength ?? 0;
+
+/** A tiny LRU on a Map's insertion order, {@link MAX_ENTRIES} long and {@link MAX_BYTES} of bodies large. */
 export class Lru<V> {
   #map = new Map<string, V>();
+  #bytes = 0;
   get(key: string): V | undefined {
     const value = this.#map.get(key);
     if (value !== undefined) {
@@ -50,8 +59,16 @@ export class Lru<V> {
     return value;
   }
   set(key: string, value: V): void {
+    const old = this.#map.get(key);
+    if (old !== undefined) this.#bytes -= bytesOf(old);
+    this.#map.delete(key);
     this.#map.set(key, value);
-    if (this.#map.size > MAX_ENTRIES) this.#map.delete(this.#map.keys().next().value!);
+    this.#bytes += bytesOf(value);
+    while (this.#map.size > 1 && (this.#map.size > MAX_ENTRIES || this.#bytes > MAX_BYTES)) {
+      const oldest = this.#map.keys().next().value!;
+      this.#bytes -= bytesOf(this.#map.get(oldest));
+      this.#map.delete(oldest);
+    }
   }
 }
 
