@@ -14,7 +14,6 @@ import {
   guard,
   Problem,
   problemResponse,
-  readCurrent,
   readData,
   securityHeaders,
   trailingSlash,
@@ -23,6 +22,7 @@ import {
 import { pathLang } from './language';
 import { API_BASE, apiDatasets, apiOpenApi, isApiPath } from './links';
 import { apiReferencePages, notFound, type OpenApiDocument, pages } from './pages';
+import { isLiveSource } from './store';
 
 /**
  * Builds the app over a data source. The Worker passes the D1 revision log (`d1Source`, which falls back to the
@@ -106,21 +106,23 @@ export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
 }
 
 /**
- * The Worker over a data source: the app, behind the hot path. A `GET` the app has answered before for this data
- * version (same URL, same `Accept`) is answered from what it gave then ({@link answerHot}), before any routing;
- * everything else (a first read, a conditional request for something not kept, `?vintage=`, any write) goes to the
- * app. `worker/index.ts` exports it; tests reach it through that.
+ * The Worker over a data source: the app, behind the hot path. Over a live source (`d1Source`), a `GET` the app has
+ * answered before for this data version (same URL, same `Accept`) is answered from what it gave then
+ * ({@link answerHot}), before any routing; everything else (a first read, `?vintage=`, a read when the version check
+ * is due, any write) goes to the app. `worker/index.ts` exports it; tests reach it through that.
  *
  * @example export default createWorker(d1Source(env.DB));
  */
 export function createWorker(source: DataSource = bundledSource): ExportedHandler<Env> {
   const app = createApp(source);
   return {
-    async fetch(request, env, ctx) {
-      // An as-of-a-day view reads another snapshot than the current one, whose entries these are.
-      if (request.method === 'GET' && !request.url.includes(VINTAGE_PARAM)) {
-        const read = await readCurrent(source);
-        const hit = answerHot(request, read.snapshot, dataStateOf(read));
+    // Not async: a hit is returned as it is, with no promise for the runtime to wait on.
+    fetch(request, env, ctx) {
+      // An as-of-a-day view reads another snapshot than the current one, whose entries these are. A read that is not
+      // fresh (a version check is due, about once a second) goes to the app, which makes the check.
+      if (request.method === 'GET' && !request.url.includes(VINTAGE_PARAM) && isLiveSource(source)) {
+        const read = source.peek();
+        const hit = read && answerHot(request, read.snapshot, dataStateOf(read));
         if (hit) return hit;
       }
       return app.fetch(request, env, ctx);

@@ -34,6 +34,11 @@ export interface LiveSource extends DataSource {
   /** The current snapshot and its state (for a response header, see {@link dataStateHeader}). */
   read(): Promise<DataRead>;
   /**
+   * The current snapshot and its state without waiting, while the last check is fresh (within `checkEveryMs`, and not
+   * older than this isolate's own last write); `undefined` when a check is due, which {@link read} then makes.
+   */
+  peek(): DataRead | undefined;
+  /**
    * The data as published by the end of `day` (UTC, `YYYY-MM-DD`); `undefined` if nothing was published by then.
    * @throws {TypeError} if `day` is not an ISO date.
    */
@@ -193,6 +198,7 @@ export function d1Source(db: D1Database | undefined, options: D1SourceOptions = 
 
   return {
     read,
+    peek: () => (fresh(last) ? last : undefined),
     current: async () => (await read()).snapshot,
     async vintage(day) {
       v.parse(IsoDateSchema, day);

@@ -12,8 +12,8 @@ import { breakableDb, freshDb, manualClock, observation } from '../store/support
 const ORIGIN = 'http://example.com';
 
 /**
- * A Worker over `source`, with a count of the reads of its data: the hot path reads the current data once, the app
- * once more (or, for an as-of-a-day view, reads that day's data alone: the hot path does not look).
+ * A Worker over `source`, with a count of the reads of its data: the hot path peeks at the current data once, the app
+ * reads it once more (or, for an as-of-a-day view, reads that day's data alone).
  */
 function countedWorker(source: LiveSource) {
   const counter = { reads: 0 };
@@ -22,6 +22,10 @@ function countedWorker(source: LiveSource) {
     read: () => {
       counter.reads++;
       return source.read();
+    },
+    peek: () => {
+      counter.reads++;
+      return source.peek();
     },
     vintage: (day) => {
       counter.reads++;
@@ -70,6 +74,7 @@ const PATHS = [
   '/indicators/platforms-total',
   '/badge/platforms-total.svg',
   '/embed/platforms-total?lang=en',
+  '/widget.js',
 ];
 
 describe('the hot path', () => {
