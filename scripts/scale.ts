@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { publishObservation, type RunningWorker, startWorker } from '../test/node/support/worker';
+import { isolateHeapBytes, publishObservation, type RunningWorker, startWorker } from '../test/node/support/worker';
 import { bundledData } from '../worker/store';
 import { buildLiveSnapshot, extendLiveSnapshot, type LiveSnapshot } from '../worker/store/live-snapshot';
 import { readHead, readRevisions } from '../worker/store/read';
@@ -87,39 +87,6 @@ async function timed(url: string, init: RequestInit = {}): Promise<{ ms: number;
   const res = await fetch(url, init);
   const body = await res.arrayBuffer();
   return { ms: performance.now() - started, bytes: body.byteLength, status: res.status };
-}
-
-/**
- * The isolate's V8 heap in use, in bytes, after a full collection: read over the inspector protocol (workerd answers
- * `Runtime.getHeapUsage`; a heap snapshot is how to make it collect first, the snapshot itself is thrown away).
- */
-async function isolateHeap(worker: RunningWorker): Promise<number> {
-  const inspector = await worker.mf.getInspectorURL();
-  const targets = (await (await fetch(new URL('/json', inspector.href.replace(/^ws/, 'http')))).json()) as {
-    id: string;
-    webSocketDebuggerUrl: string;
-  }[];
-  const target = targets.find((t) => t.id === 'core:user:zhuzhou-innovation-open-data');
-  if (!target) throw new Error('scale: no inspector target for the Worker');
-  const ws = new WebSocket(target.webSocketDebuggerUrl);
-  await new Promise((resolve, reject) => {
-    ws.addEventListener('open', resolve);
-    ws.addEventListener('error', reject);
-  });
-  const used = new Promise<number>((resolve) =>
-    ws.addEventListener('message', (event) => {
-      const text = String(event.data);
-      // The snapshot's chunks (events, no id) are many megabytes: not parsed.
-      if (!text.startsWith('{"id":')) return;
-      const message = JSON.parse(text) as { id?: number; result?: { usedSize: number } };
-      if (message.id === 2 && message.result) resolve(message.result.usedSize);
-    }),
-  );
-  ws.send(JSON.stringify({ id: 1, method: 'HeapProfiler.takeHeapSnapshot', params: { reportProgress: false } }));
-  ws.send(JSON.stringify({ id: 2, method: 'Runtime.getHeapUsage', params: {} }));
-  const bytes = await used;
-  ws.close();
-  return bytes;
 }
 
 // 1. The catalog.
@@ -283,12 +250,12 @@ for (let sample = 0; sample < coldSamples; sample++) {
   for (const route of coldRoutes) {
     const last = sample === coldSamples - 1 && route === coldRoutes[0];
     const worker = await startWorker({ d1: true, d1Persist: dir, tokens, inspector: last });
-    if (last) idleHeap = await isolateHeap(worker);
+    if (last) idleHeap = await isolateHeapBytes(worker);
     const result = await timed(`${worker.origin}${route}`);
     if (result.status !== 200) failures.push(`cold ${route}: ${result.status}`);
     cold[route]!.push(result.ms);
     if (last) {
-      afterFirstRead = await isolateHeap(worker);
+      afterFirstRead = await isolateHeapBytes(worker);
       warm = worker;
     } else await worker.stop();
   }
@@ -376,7 +343,7 @@ for (const route of ROUTES) {
     `| ${route.name} | ${small === undefined ? '—' : `${kb(small)} KiB`} | ${kb(entry.large)} KiB | ${kb(entry.gzip)} KiB | ${ms(first.ms)} ms |`,
   );
 }
-const afterRoutes = await isolateHeap(scaled);
+const afterRoutes = await isolateHeapBytes(scaled);
 log(`\nisolate heap after rendering each of these once: ${mb(afterRoutes)} MB of the isolate's ${ISOLATE_MB} MB`);
 
 // 6. A publish: the write's own request folds the new revision; the next reads render the new version.

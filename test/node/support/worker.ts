@@ -168,3 +168,36 @@ export function publishObservation(
     }),
   });
 }
+
+/**
+ * The isolate's V8 heap in use, in bytes, after a full collection: read over the inspector protocol (workerd answers
+ * `Runtime.getHeapUsage`; a heap snapshot is how to make it collect first, the snapshot itself is thrown away).
+ */
+export async function isolateHeapBytes(worker: RunningWorker): Promise<number> {
+  const inspector = await worker.mf.getInspectorURL();
+  const targets = (await (await fetch(new URL('/json', inspector.href.replace(/^ws/, 'http')))).json()) as {
+    id: string;
+    webSocketDebuggerUrl: string;
+  }[];
+  const target = targets.find((t) => t.id === 'core:user:zhuzhou-innovation-open-data');
+  if (!target) throw new Error('no inspector target for the Worker: start it with `inspector: true`');
+  const ws = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    ws.addEventListener('open', resolve);
+    ws.addEventListener('error', reject);
+  });
+  const used = new Promise<number>((resolve) =>
+    ws.addEventListener('message', (event) => {
+      const text = String(event.data);
+      // The snapshot's chunks (events, no id) are many megabytes: not parsed.
+      if (!text.startsWith('{"id":')) return;
+      const message = JSON.parse(text) as { id?: number; result?: { usedSize: number } };
+      if (message.id === 2 && message.result) resolve(message.result.usedSize);
+    }),
+  );
+  ws.send(JSON.stringify({ id: 1, method: 'HeapProfiler.takeHeapSnapshot', params: { reportProgress: false } }));
+  ws.send(JSON.stringify({ id: 2, method: 'Runtime.getHeapUsage', params: {} }));
+  const bytes = await used;
+  ws.close();
+  return bytes;
+}
