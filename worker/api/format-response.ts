@@ -79,11 +79,10 @@ const headersFor = (c: Context<AppEnv>, format: Format, options: ReplyOptions): 
 };
 
 /**
- * Sends one resource in the format the request asks for, rendered once per
- * data version (strong ETag, `304`, `Last-Modified`, `Cache-Control`), with
- * `Vary: Accept` when the format was negotiated.
+ * The format the request asks for among those `makers` can make, and its maker.
+ * @throws {Problem} 400 when the format asked for is not one of them.
  */
-export function reply(c: Context<AppEnv>, makers: Makers, options: ReplyOptions): Response {
+function chooseMaker(c: Context<AppEnv>, makers: Makers, options: ReplyOptions) {
   const available = (Object.keys(makers) as Format[]).filter((f) => makers[f]);
   const { format, negotiated } = chooseFormat(c, available, options.format);
   const make = makers[format];
@@ -93,6 +92,16 @@ export function reply(c: Context<AppEnv>, makers: Makers, options: ReplyOptions)
       'invalid-parameter',
       `This resource is not available as ${format}; use ${available.join(' or ')}.`,
     );
+  return { format, negotiated, make };
+}
+
+/**
+ * Sends one resource in the format the request asks for, rendered once per
+ * data version (strong ETag, `304`, `Last-Modified`, `Cache-Control`), with
+ * `Vary: Accept` when the format was negotiated.
+ */
+export function reply(c: Context<AppEnv>, makers: Makers, options: ReplyOptions): Response {
+  const { format, negotiated, make } = chooseMaker(c, makers, options);
   const snapshot = c.var.snapshot;
   const rendered = render(
     snapshot,
@@ -110,15 +119,7 @@ export function reply(c: Context<AppEnv>, makers: Makers, options: ReplyOptions)
  * current. The ETag is formed as `render()` forms it, so the edge cache keeps the response like any other.
  */
 export function replyPage(c: Context<AppEnv>, makers: Makers, options: ReplyOptions): Response {
-  const available = (Object.keys(makers) as Format[]).filter((f) => makers[f]);
-  const { format, negotiated } = chooseFormat(c, available, options.format);
-  const make = makers[format];
-  if (!make)
-    throw new Problem(
-      400,
-      'invalid-parameter',
-      `This resource is not available as ${format}; use ${available.join(' or ')}.`,
-    );
+  const { format, negotiated, make } = chooseMaker(c, makers, options);
   const snapshot = c.var.snapshot;
   const etag = etagFor(snapshot, representationKey(options.key, format, options.lang, publicOrigin(c)));
   const body = isNotModified(c.req.raw.headers, etag, snapshot.modified) ? '' : make();

@@ -83,14 +83,7 @@ export function listIndicators(c: Context<AppEnv>): Response {
     const body = `{"indicators":[${found.join(',')}],"missing":${JSON.stringify(missing)}}`;
     return replyAssembled(c, body, { key: `indicators?ids=${ids.join(',')}`, lang, negotiated });
   }
-  const page = pageOf(
-    applyFilters(snapshot, filters),
-    (i) => i.id,
-    indicatorRank(snapshot),
-    after,
-    limit ?? DEFAULT_LIMIT,
-    'indicator',
-  );
+  const page = indicatorPage(snapshot, filters, after, limit);
   return replyPage(
     c,
     {
@@ -107,14 +100,9 @@ export function listIndicators(c: Context<AppEnv>): Response {
   );
 }
 
-/** `GET /api/v1/indicators.csv`: the catalog (or the filtered part of it) as CSV, a page at a time. */
-export function listIndicatorsCsv(c: Context<AppEnv>): Response {
-  const snapshot = c.var.snapshot;
-  const { lang, vintage, after, limit, ...filters } = parseQuery(
-    c,
-    entriesFor(snapshot, [...FILTERS, 'lang', 'vintage', 'after', 'limit']),
-  );
-  const page = pageOf(
+/** One page of the (filtered) indicators, in the catalog's order, after the cursor `after`. */
+const indicatorPage = (snapshot: Snapshot, filters: Filters, after: string | undefined, limit: number | undefined) =>
+  pageOf(
     applyFilters(snapshot, filters),
     (i) => i.id,
     indicatorRank(snapshot),
@@ -122,6 +110,15 @@ export function listIndicatorsCsv(c: Context<AppEnv>): Response {
     limit ?? DEFAULT_LIMIT,
     'indicator',
   );
+
+/** `GET /api/v1/indicators.csv`: the catalog (or the filtered part of it) as CSV, a page at a time. */
+export function listIndicatorsCsv(c: Context<AppEnv>): Response {
+  const snapshot = c.var.snapshot;
+  const { lang, vintage, after, limit, ...filters } = parseQuery(
+    c,
+    entriesFor(snapshot, [...FILTERS, 'lang', 'vintage', 'after', 'limit']),
+  );
+  const page = indicatorPage(snapshot, filters, after, limit);
   return replyPage(
     c,
     { csv: () => indicatorCsvPage(snapshot, page.items, lang) },
