@@ -9,6 +9,7 @@ import { createSnapshot, type Snapshot } from './snapshot';
 
 export { readFigure, squash } from './figure';
 export { type CatalogData, type CatalogMeta, DataError, type DataIssue, formatIssue, loadData } from './load';
+export { Lru } from './lru';
 export { CACHE_BYTES, CACHE_ENTRIES, type Snapshot, stringWeight } from './snapshot';
 
 /** Where the current data comes from. */

@@ -1,5 +1,6 @@
 import type { Dataset, Indicator, NewsItem } from '../schema';
 import type { CatalogData, CatalogMeta } from './load';
+import { Lru } from './lru';
 
 /**
  * One immutable version of all published data. Everything derived from it
@@ -46,8 +47,7 @@ export async function createSnapshot(data: CatalogData, version?: string): Promi
   const byIndicator = new Map(indicators.map((i) => [i.id, i]));
   const byDataset = new Map(data.datasets.map((d) => [d.id, d]));
   const memos = new Map<string, unknown>();
-  const cached = new Map<string, { value: unknown; weight: number }>();
-  let cachedBytes = 0;
+  const cached = new Lru<unknown>(CACHE_ENTRIES, CACHE_BYTES);
   const newest = data.datasets.reduce((max, d) => (d.modified > max ? d.modified : max), '1970-01-01');
   return {
     version: version ?? (await sha256Hex(JSON.stringify(data))).slice(0, 20),
@@ -64,22 +64,9 @@ export async function createSnapshot(data: CatalogData, version?: string): Promi
     },
     cache<T>(key: string, make: () => T, weight: (value: T) => number = () => 0): T {
       const hit = cached.get(key);
-      if (hit) {
-        // Most recently used last.
-        cached.delete(key);
-        cached.set(key, hit);
-        return hit.value as T;
-      }
+      if (hit !== undefined) return hit as T;
       const value = make();
-      const entry = { value, weight: weight(value) };
-      cached.set(key, entry);
-      cachedBytes += entry.weight;
-      for (const [oldest, { weight: w }] of cached) {
-        if (cached.size <= CACHE_ENTRIES && cachedBytes <= CACHE_BYTES) break;
-        if (oldest === key) break;
-        cached.delete(oldest);
-        cachedBytes -= w;
-      }
+      cached.set(key, value, weight(value));
       return value;
     },
   };

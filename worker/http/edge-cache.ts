@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { Lru, rememberHot, respondStored, type Stored, storeResponse } from './hot-path';
+import { rememberHot, respondStored, type Stored, StoredResponses, storeResponse } from './hot-path';
 import { canonicalQuery, isIgnorableParam } from './query';
 
 const cacheApi = (): Cache | undefined =>
@@ -43,7 +43,7 @@ export const edgeCache = (): MiddlewareHandler<AppEnv> => async (c, next) => {
       `${url.origin}${url.pathname}?${query}${query ? '&' : ''}__v=${snapshot.version}&__a=${encodeURIComponent(accept)}`,
     );
   const asked = lookupQuery(url);
-  const local = snapshot.memo('edge-cache', () => new Lru<Stored>());
+  const local = snapshot.memo('edge-cache', () => new StoredResponses());
   /**
    * The hot path takes this URL when what is stored under `query` is its response and nothing was dropped on the way:
    * its own query is that one (nothing ignored, already in order), so a flood of `?_=<timestamp>` makes no entries.

@@ -4,7 +4,7 @@
  * response with the headers the middlewares would have added (CORS, security, `X-Data-State`), written once when the
  * entry is made, so a hit here is byte for byte what the app gives (test/worker/http/hot-path.test.ts checks it).
  */
-import type { Snapshot } from '../data-source';
+import { Lru, type Snapshot } from '../data-source';
 import { isNotModified, notModified } from './conditional';
 import { setCors } from './cors';
 import { DATA_STATE_HEADER } from './data-read';
@@ -43,33 +43,11 @@ export const MAX_ENTRIES = 512;
  */
 export const MAX_BYTES = 16 * 1024 * 1024;
 
-/** Bytes of a kept response's body. */
-const bytesOf = (value: unknown): number => (value as { body?: ArrayBuffer }).body?.byteLength ?? 0;
-
-/** A tiny LRU on a Map's insertion order, {@link MAX_ENTRIES} long and {@link MAX_BYTES} of bodies large. */
-export class Lru<V> {
-  #map = new Map<string, V>();
-  #bytes = 0;
-  get(key: string): V | undefined {
-    const value = this.#map.get(key);
-    if (value !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: V): void {
-    const old = this.#map.get(key);
-    if (old !== undefined) this.#bytes -= bytesOf(old);
-    this.#map.delete(key);
-    this.#map.set(key, value);
-    this.#bytes += bytesOf(value);
-    while (this.#map.size > 1 && (this.#map.size > MAX_ENTRIES || this.#bytes > MAX_BYTES)) {
-      const oldest = this.#map.keys().next().value!;
-      this.#bytes -= bytesOf(this.#map.get(oldest));
-      this.#map.delete(oldest);
-    }
-  }
+/** The responses kept for one data version, bounded by {@link MAX_ENTRIES} and {@link MAX_BYTES}. */
+export class StoredResponses<V extends { body: ArrayBuffer } = Stored> {
+  #kept = new Lru<V>(MAX_ENTRIES, MAX_BYTES);
+  get = (key: string): V | undefined => this.#kept.get(key);
+  set = (key: string, value: V): void => this.#kept.set(key, value, value.body.byteLength);
 }
 
 /**
@@ -85,7 +63,7 @@ interface HotEntry extends Stored {
   notModified: Headers;
 }
 
-const entries = (snapshot: Snapshot) => snapshot.memo('hot-path', () => new Lru<HotEntry>());
+const entries = (snapshot: Snapshot) => snapshot.memo('hot-path', () => new StoredResponses<HotEntry>());
 
 /** The headers every response gets on its way out of the app (see `worker/app.ts`). */
 const finish = (headers: Headers, dataState: string): Headers => {

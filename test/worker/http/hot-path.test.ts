@@ -5,7 +5,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createWorker } from '../../../worker/app';
-import { Lru, MAX_BYTES, MAX_ENTRIES } from '../../../worker/http/hot-path';
+import { MAX_BYTES, MAX_ENTRIES, StoredResponses } from '../../../worker/http/hot-path';
 import { d1Source, type LiveSource } from '../../../worker/store';
 import { breakableDb, freshDb, manualClock, observation } from '../store/support';
 
@@ -178,13 +178,13 @@ describe('the hot path', () => {
 
 describe('the LRU of kept responses', () => {
   it('holds at most MAX_ENTRIES responses and MAX_BYTES of bodies, the least recently used dropped first', () => {
-    const lru = new Lru<{ body: ArrayBuffer }>();
+    const lru = new StoredResponses<{ body: ArrayBuffer }>();
     const big = () => ({ body: new ArrayBuffer(MAX_BYTES / 4) });
     for (const key of ['a', 'b', 'c', 'd']) lru.set(key, big());
     expect(lru.get('a')).toBeDefined(); // now the most recently used
     lru.set('e', big());
     expect(['a', 'b', 'c', 'd', 'e'].filter((key) => lru.get(key))).toEqual(['a', 'c', 'd', 'e']);
-    const small = new Lru<{ body: ArrayBuffer }>();
+    const small = new StoredResponses<{ body: ArrayBuffer }>();
     for (let n = 0; n <= MAX_ENTRIES; n++) small.set(String(n), { body: new ArrayBuffer(1) });
     expect(small.get('0')).toBeUndefined();
     expect(small.get(String(MAX_ENTRIES))).toBeDefined();
