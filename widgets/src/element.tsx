@@ -3,7 +3,7 @@
 /** @jsx h */
 /** @jsxFrag Fragment */
 // biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h and Fragment
-import { Fragment, h, render } from 'preact';
+import { type ComponentChildren, Fragment, h, render } from 'preact';
 import { type CardFigures, type CardModel, datasetCard, indicatorCard } from '../../worker/card/model';
 import type { Theme } from '../../worker/card/theme';
 import { WIDGET_WORDS } from '../../worker/language/card-words';
@@ -38,7 +38,7 @@ const data = {
  * reserved card box, if it was not laid out yet) until the figures arrive,
  * and stays the accessible text if they never do.
  *
- * Zero layout shift: the element keeps one box for good. Pasted embed code
+ * Zero layout shift: the element keeps one box. Pasted embed code
  * loads the script `async`, so the host page has usually painted the fallback
  * in its own fonts and styles when the card takes over; the element keeps that
  * exact box (its height and, in normal flow, the margins its fallback
@@ -47,7 +47,9 @@ const data = {
  * out yet (the script ran first, or a card mounted from JavaScript) shows a
  * reserved card box and keeps whatever box it has when its figures arrive. A
  * card whose content changes (figures, state, theme) is drawn anew, so no part
- * of it moves either: only new content appears.
+ * of it moves either: only new content appears. When the host's layout gives
+ * the element another width (a late stylesheet, a resized window), it keeps
+ * the box its fallback takes at that width instead (see paint_()).
  */
 export class ZzIndicator extends HTMLElement implements Client {
   static observedAttributes = ATTRIBUTES;
@@ -56,6 +58,10 @@ export class ZzIndicator extends HTMLElement implements Client {
   private own_!: CSSStyleSheet;
   /** The kept box, as CSS (`height:…px;margin-block:…`); none until the element has one. */
   private box_?: string;
+  /** The margins the fallback paragraphs gave the element in the host's flow (see keep_()). */
+  private margins_ = '';
+  /** The element's width when the box was kept (0: not yet): at another width it is measured again. */
+  private width_ = 0;
   /** What is drawn (see paint_()): drawing the same again does nothing. */
   private key_?: string;
   /** The figures last drawn, and the live region's text: only a real change is announced. */
@@ -130,13 +136,38 @@ export class ZzIndicator extends HTMLElement implements Client {
   private keep_(): void {
     const height = this.getBoundingClientRect().height;
     const style = (el: Element | null) => getComputedStyle(el ?? this);
-    if (height && !this.box_)
-      this.box_ = `height:${height}px${style(this).display == 'inline' ? `;margin-block:${style(this.firstElementChild).marginTop} ${style(this.lastElementChild).marginBottom}` : ''}`;
+    if (style(this).display == 'inline')
+      this.margins_ = `;margin-block:${style(this.firstElementChild).marginTop} ${style(this.lastElementChild).marginBottom}`;
+    if (height && !this.box_) this.box_ = `height:${height}px${this.margins_}`;
   }
 
   paint_(): void {
     const root = this.root_!;
+    // Everything drawn goes into the same two places: the card, keyed by what it shows, and the live region.
+    const draw = (key: string, content: ComponentChildren) =>
+      render(
+        [
+          // Keyed by what it shows: a changed card is new nodes (drawn anew, never patched), so nothing in it moves.
+          <Fragment key={key}>{content}</Fragment>,
+          // Outside the redrawn card, so it stays the same live region and its change is announced.
+          <p class="sr" aria-live="polite">
+            {this.said_}
+          </p>,
+        ],
+        root,
+      );
     try {
+      // The host's layout gave the element another width since its box was kept (a stylesheet that came after the
+      // script, a resized or turned screen): the box the fallback takes at this width is kept instead, measured
+      // with the fallback shown for an instant (no frame is painted in between).
+      const width = this.getBoundingClientRect().width;
+      if (width && this.width_ && width != this.width_) {
+        this.own_.replaceSync('');
+        draw('', <slot />);
+        this.box_ = this.key_ = undefined;
+        this.keep_();
+      }
+      if (this.box_) this.width_ = width;
       const lang: Lang = /^en/i.test(this.closest('[lang]')?.getAttribute('lang') ?? '') ? 'en' : 'zh';
       const w = WIDGET_WORDS[lang];
       let theme = this.attr_('theme') as Theme;
@@ -169,31 +200,22 @@ export class ZzIndicator extends HTMLElement implements Client {
       const bare = !m && !line && !gone && this.box_;
       if (!bare) this.keep_();
       const focused = root.activeElement;
-      render(
-        [
-          // Keyed by what it shows: a changed card is new nodes (drawn anew, never patched), so nothing in it moves.
-          <Fragment key={key}>
-            {bare ? (
+      draw(
+        key,
+        bare ? (
+          <slot />
+        ) : m ? (
+          Card(m, theme, line)
+        ) : gone ? (
+          Missing(dataset ? 'dataset' : 'indicator', dataset || keys[0]!, lang, theme)
+        ) : (
+          <div class={`zz ${theme}`}>
+            <div class={`card ${dataset ? 'dataset' : 'number'}`} part="card">
+              {line}
               <slot />
-            ) : m ? (
-              Card(m, theme, line)
-            ) : gone ? (
-              Missing(dataset ? 'dataset' : 'indicator', dataset || keys[0]!, lang, theme)
-            ) : (
-              <div class={`zz ${theme}`}>
-                <div class={`card ${dataset ? 'dataset' : 'number'}`} part="card">
-                  {line}
-                  <slot />
-                </div>
-              </div>
-            )}
-          </Fragment>,
-          // Outside the redrawn card, so it stays the same live region and its change is announced.
-          <p class="sr" aria-live="polite">
-            {this.said_}
-          </p>,
-        ],
-        root,
+            </div>
+          </div>
+        ),
       );
       // Fits the card into the kept box: its type shrinks in 5% steps down to 75% until it fits; past that it
       // scrolls. The not-found card is not pressed at all: it takes at least the kept box, and grows if it needs

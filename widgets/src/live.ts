@@ -175,6 +175,11 @@ function tick() {
   timer = setTimeout(tick, interval * 1000);
 }
 
+// The host's layout may change a card's width after it was drawn: once its stylesheets are all in, and on every
+// resize. Each card then fits itself again (ZzIndicator.paint_()).
+addEventListener('load', paint);
+addEventListener('resize', paint);
+
 document.addEventListener('visibilitychange', () => {
   if (due && !document.hidden) {
     due = false;

@@ -19,8 +19,11 @@ export interface HostSite {
   origin: string;
   /** Publishes `html` at `path` (served with the strict CSP). */
   page(path: string, html: string): string;
-  /** Publishes a stylesheet of the host's own at `path` (allowed by `style-src 'self'`). */
-  stylesheet(path: string, css: string): string;
+  /**
+   * Publishes a stylesheet of the host's own at `path` (allowed by `style-src 'self'`), answered `delayMs` late (a
+   * slow CMS asset server: the async widget script may run before it applies).
+   */
+  stylesheet(path: string, css: string, delayMs?: number): string;
   close(): Promise<void>;
 }
 
@@ -30,12 +33,14 @@ export const strictCsp = (apiOrigin: string) =>
 
 export async function startHost(apiOrigin: string): Promise<HostSite> {
   const pages = new Map<string, string>();
-  const styles = new Map([['/host.css', HOST_CSS]]);
+  const styles = new Map([['/host.css', { css: HOST_CSS, delayMs: 0 }]]);
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const css = styles.get(path);
-    if (css !== undefined) {
-      res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8' }).end(css);
+    const style = styles.get(path);
+    if (style !== undefined) {
+      const send = () => res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8' }).end(style.css);
+      if (style.delayMs) setTimeout(send, style.delayMs);
+      else send();
       return;
     }
     const html = pages.get(path);
@@ -59,8 +64,8 @@ export async function startHost(apiOrigin: string): Promise<HostSite> {
       pages.set(path, html);
       return origin + path;
     },
-    stylesheet(path, css) {
-      styles.set(path, css);
+    stylesheet(path, css, delayMs = 0) {
+      styles.set(path, { css, delayMs });
       return origin + path;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -355,10 +355,12 @@ const ARTICLE_CARDS = [
   'specialised-enterprises',
 ];
 
-function articlePage(lang: Lang, layout: ArticleLayout): string {
+/** The article page; its stylesheet is answered `cssDelayMs` late (see HostSite.stylesheet). */
+function articlePage(lang: Lang, layout: ArticleLayout, cssDelayMs = 0): string {
   const css = host.stylesheet(
-    `/article-${layout.replace(/\W+/g, '-')}.css`,
+    `/article-${layout.replace(/\W+/g, '-')}${cssDelayMs ? '-late' : ''}.css`,
     `${ARTICLE_LAYOUTS[layout]}\nbody { padding: 24px; color: #222; background: #fdfdfb; }\narticle { max-width: 38em; margin: 0 auto; }\na { color: #0645ad; }\n`,
+    cssDelayMs,
   );
   const prose =
     lang === 'zh'
@@ -482,6 +484,77 @@ describe('zero layout shift in an article column', () => {
         await page.close();
       });
     }
+  }
+});
+
+/** The cards whose content does not fit their box (it scrolls), by id. */
+const cutOff = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('zz-indicator')]
+      .filter((e) => {
+        const card = e.shadowRoot?.querySelector('.card');
+        return !card || card.scrollHeight > card.clientHeight + 1 || card.scrollWidth > card.clientWidth + 1;
+      })
+      .map((e) => e.getAttribute('indicator') ?? e.getAttribute('dataset')),
+  );
+
+/** Where the article's blocks are with the fallback text alone (the widget never loads), at `width`. */
+async function fallbackBlocks(lang: Lang, layout: ArticleLayout, width: number) {
+  const page = await browser.newPage({ viewport: { width, height: 4000 } });
+  await page.route(`${worker.origin}/widget*/**`, (route) => route.abort());
+  await page.route(`${worker.origin}/widget.js`, (route) => route.abort());
+  await page.goto(host.page(`/article-${lang}-fallback`, articlePage(lang, layout)));
+  expect(await page.evaluate(() => document.querySelector('zz-indicator')!.shadowRoot)).toBeNull();
+  const where = await blocks(page);
+  await page.close();
+  return where;
+}
+
+/**
+ * The box a card keeps is the one its fallback takes in the host's layout as it is, not as it was when the script
+ * ran: a host stylesheet that comes after the async script, or a resized window, gives the cards other widths, and
+ * each card takes the box its fallback would take at the new width, with nothing cut off.
+ */
+describe('a host layout that changes after the cards are drawn', () => {
+  const layout: ArticleLayout = 'serif 16px';
+  for (const lang of ['zh', 'en'] as const) {
+    it(`takes the fallback's box from a stylesheet that arrives after the script (${lang})`, async () => {
+      const expected = await fallbackBlocks(lang, layout, 900);
+      const page = await browser.newPage({ viewport: { width: 900, height: 4000 } });
+      const w = watch(page);
+      // The cards connect (and measure their fallback) while the column's stylesheet is still on its way: the
+      // page is laid out unstyled, full width, at that moment.
+      await page.goto(host.page(`/article-${lang}-late-css`, articlePage(lang, layout, 800)));
+      await cardsReady(page, ARTICLE_CARDS.length);
+      await frames(page);
+      expect(await blocks(page)).toEqual(expected);
+      expect(await cutOff(page)).toEqual([]);
+      expect(w.errors).toEqual([]);
+      await page.close();
+    });
+
+    it(`takes the fallback's box again when the window is resized, and keeps it on a refresh (${lang})`, async () => {
+      const narrow = await fallbackBlocks(lang, layout, 320);
+      const wide = await fallbackBlocks(lang, layout, 900);
+      const page = await browser.newPage({ viewport: { width: 900, height: 4000 } });
+      const w = watch(page);
+      await openArticle(page, lang, layout);
+      expect(await blocks(page)).toEqual(wide);
+      await page.setViewportSize({ width: 320, height: 4000 });
+      await expect.poll(() => blocks(page)).toEqual(narrow);
+      expect(await cutOff(page)).toEqual([]);
+      // New figures are drawn into the new box: nothing moves.
+      await growFigures(page);
+      await expect
+        .poll(async () => (await readCards(page)).find((c) => c.indicator === 'platforms-total')!.value)
+        .toContain(formatValue(grow(indicator('platforms-total')), lang));
+      expect(await blocks(page)).toEqual(narrow);
+      await page.setViewportSize({ width: 900, height: 4000 });
+      await expect.poll(() => blocks(page)).toEqual(wide);
+      expect(await cutOff(page)).toEqual([]);
+      expect(w.errors).toEqual([]);
+      await page.close();
+    });
   }
 });
 
