@@ -17,7 +17,6 @@ import {
   readData,
   securityHeaders,
   trailingSlash,
-  VINTAGE_PARAM,
 } from './http';
 import { pathLang } from './language';
 import { API_BASE, apiDatasets, apiOpenApi, isApiPath } from './links';
@@ -115,17 +114,14 @@ export function createApp(source: DataSource = bundledSource): Hono<AppEnv> {
  */
 export function createWorker(source: DataSource = bundledSource): ExportedHandler<Env> {
   const app = createApp(source);
+  const live = isLiveSource(source) ? source : undefined;
   return {
     // Not async: a hit is returned as it is, with no promise for the runtime to wait on.
     fetch(request, env, ctx) {
-      // An as-of-a-day view reads another snapshot than the current one, whose entries these are. A read that is not
-      // fresh (a version check is due, about once a second) goes to the app, which makes the check.
-      if (request.method === 'GET' && !request.url.includes(VINTAGE_PARAM) && isLiveSource(source)) {
-        const read = source.peek();
-        const hit = read && answerHot(request, read.snapshot, dataStateOf(read));
-        if (hit) return hit;
-      }
-      return app.fetch(request, env, ctx);
+      // A read that is not fresh (a version check is due, about once a second) goes to the app, which makes the check.
+      const read = live && request.method === 'GET' ? live.peek() : undefined;
+      const hit = read && answerHot(request, read.snapshot, dataStateOf(read));
+      return hit ?? app.fetch(request, env, ctx);
     },
   };
 }

@@ -7,7 +7,7 @@
 import { Lru, type Snapshot } from '../data-source';
 import { isNotModified, notModified } from './conditional';
 import { setCors } from './cors';
-import { DATA_STATE_HEADER } from './data-read';
+import { DATA_STATE_HEADER, VINTAGE_PARAM } from './data-read';
 import { setSecurityHeaders } from './security-headers';
 
 /** A finished 200 response: its body, its headers, and its validators read once rather than on every hit. */
@@ -51,19 +51,31 @@ export class StoredResponses<V extends { body: ArrayBuffer } = Stored> {
 }
 
 /**
- * The key of a request on the hot path: the URL exactly as sent (so every check the app made of it, from the guard
- * to the query's validation, was made of this very string), what it accepts (responses are negotiated on `Accept`
- * alone), and the data state its `X-Data-State` header says.
+ * A stored response with every header of its way out, for a 200 and for a 304, and what else a request must match to
+ * get it besides its URL: the `Accept` it was negotiated for and the data state its `X-Data-State` says.
  */
-const hotKey = (request: Request, dataState: string) =>
-  `${dataState}\n${request.headers.get('Accept') ?? ''}\n${request.url}`;
-
-/** A stored response with every header of its way out, for a 200 and for a 304. */
 interface HotEntry extends Stored {
   notModified: Headers;
+  accept: string;
+  dataState: string;
+  /** The entry for another `Accept` or data state of the same URL. */
+  next: HotEntry | undefined;
 }
 
-const entries = (snapshot: Snapshot) => snapshot.memo('hot-path', () => new StoredResponses<HotEntry>());
+/**
+ * The entries of one data version, by the URL exactly as sent (so every check the app made of it, from the guard to
+ * the query's validation, was made of this very string), each URL's variants chained: a hit is one map lookup and a
+ * comparison or two, with no key to build.
+ */
+type HotEntries = Lru<HotEntry>;
+
+/** The last data version's entries, so a hit does not look them up on the snapshot. */
+let current: { snapshot: Snapshot; entries: HotEntries } | undefined;
+const entriesOf = (snapshot: Snapshot): HotEntries => {
+  if (current?.snapshot !== snapshot)
+    current = { snapshot, entries: snapshot.memo('hot-path', () => new Lru<HotEntry>(MAX_ENTRIES, MAX_BYTES)) };
+  return current.entries;
+};
 
 /** The headers every response gets on its way out of the app (see `worker/app.ts`). */
 const finish = (headers: Headers, dataState: string): Headers => {
@@ -76,16 +88,35 @@ const finish = (headers: Headers, dataState: string): Headers => {
 /**
  * Makes `request`'s URL a hot-path hit for this data version: `stored` (what the edge cache holds for it) with the
  * headers every response gets on its way out. The edge cache calls it only for a URL whose response is exactly the
- * stored one (no parameter ignored on the way, no as-of-a-day view).
+ * stored one (no parameter ignored on the way); an as-of-a-day view (`?vintage=`) reads another snapshot than the
+ * current one the hot path looks in, and is never taken.
  *
  * @example rememberHot(c.req.raw, snapshot, c.var.dataState, stored)
  */
 export function rememberHot(request: Request, snapshot: Snapshot, dataState: string, stored: Stored): void {
-  entries(snapshot).set(hotKey(request, dataState), {
+  const url = request.url;
+  if (new URL(url).searchParams.has(VINTAGE_PARAM)) return;
+  const accept = request.headers.get('Accept') ?? '';
+  const entries = entriesOf(snapshot);
+  // The URL's other variants stay; one for the same Accept and data state is replaced.
+  let others = entries.get(url);
+  const kept: HotEntry[] = [];
+  for (; others; others = others.next)
+    if (others.accept !== accept || others.dataState !== dataState) kept.push(others);
+  let head: HotEntry = {
     ...stored,
     headers: finish(new Headers(stored.headers), dataState),
     notModified: finish(notModified(stored.headers).headers, dataState),
-  });
+    accept,
+    dataState,
+    next: undefined,
+  };
+  let bytes = head.body.byteLength;
+  for (const other of kept) {
+    head = { ...other, next: head };
+    bytes += other.body.byteLength;
+  }
+  entries.set(url, head, bytes);
 }
 
 /**
@@ -95,9 +126,13 @@ export function rememberHot(request: Request, snapshot: Snapshot, dataState: str
  * @example const hit = answerHot(request, read.snapshot, 'live'); if (hit) return hit;
  */
 export function answerHot(request: Request, snapshot: Snapshot, dataState: string): Response | undefined {
-  const entry = entries(snapshot).get(hotKey(request, dataState));
+  let entry = entriesOf(snapshot).get(request.url);
   if (!entry) return undefined;
-  return isNotModified(request.headers, entry.etag, entry.lastModified)
+  const headers = request.headers;
+  const accept = headers.get('Accept') ?? '';
+  while (entry && (entry.accept !== accept || entry.dataState !== dataState)) entry = entry.next;
+  if (!entry) return undefined;
+  return isNotModified(headers, entry.etag, entry.lastModified)
     ? new Response(null, { status: 304, headers: entry.notModified })
     : new Response(entry.body, { status: 200, headers: entry.headers });
 }
