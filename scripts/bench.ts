@@ -4,21 +4,32 @@
  * same way in workerd through Miniflare's API (wrangler dev's logging proxy would cap both).
  *
  *   npm run bench                # needs `npm run build` first, and wrk (`apt-get install wrk`)
- *   npm run bench -- --seconds 3 --rounds 3 --connections 8 --latency-connections 2 [--assets] [--budget 0.9] [--p99 1.2] [--only csv]
+ *   npm run bench -- --seconds 1 --rounds 9 --warmup 1 --connections 8 --latency-connections 2 [--assets] [--budget 0.9] [--p99 1.2] [--only csv]
  *
- * For each route: `wrk --latency` pinned to core 1 (the servers on core 0), bare and ours interleaved and their order
- * alternated round by round; medians of requests/s and of p50/p99 latency, and as ratios to the route's own baseline
- * the median of each round's ratio. Then the same reads just after a publish (the first read of a new data version:
- * a miss, rendered once), in milliseconds. Exits 1 if a cached read has less than `--budget` of its baseline's throughput, or a p99 over
- * `--p99` times its baseline's.
+ * For each route: `wrk` pinned to core 1 (the servers on core 0), bare and ours interleaved and their order alternated
+ * round by round, each measured run after a warm-up run; requests/s at 8 connections, then each request's latency at
+ * 2 (`bench-latency.lua`); medians, and as ratios to the route's own baseline the median of each round's ratio. Then
+ * the same reads just after a publish (the first read of a new data version: a miss, rendered once), in milliseconds.
+ * Exits 1 if a cached read has less than `--budget` of its baseline's throughput, or a p99 over `--p99` times its
+ * baseline's.
  */
 import { execFile, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { publishObservation, type RunningWorker, startWorker } from '../test/node/support/worker';
 import { canPin, hasCommand, numberOption } from './load-options';
 
-const seconds = numberOption('seconds', 3);
-const rounds = numberOption('rounds', 3);
+/**
+ * Each run's length. The same work costs this VM ±12% CPU time from one second to the next (measured as workerd's CPU
+ * time per request), whichever Worker runs, so many short paired runs make a steadier median than a few long ones.
+ */
+const seconds = numberOption('seconds', 1);
+const rounds = numberOption('rounds', 9);
+/**
+ * An unmeasured run just before each measured one: a Worker that sat idle while the other ran starts about 10%
+ * slower (caches, V8's heap), which would favour whichever runs second.
+ */
+const warmup = numberOption('warmup', 1);
 /**
  * Connections kept open by wrk for throughput: 8 saturate workerd's one thread on this machine (a bare Worker: 3.3k
  * req/s with 1, 4.5–5.5k with 8).
@@ -75,23 +86,37 @@ interface Sample {
   p99: number;
 }
 
-const MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
-const latency = (out: string, percentile: string) => {
-  const match = new RegExp(`^\\s*${percentile}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(out);
-  if (!match) throw new Error(`bench: no ${percentile}th percentile in wrk's output:\n${out}`);
-  return Number(match[1]) * MS[match[2]!]!;
+/**
+ * Latency runs go through `scripts/bench-latency.lua`, which times each request itself: wrk's own percentiles add
+ * synthetic samples for every stall (its coordinated-omission correction), so their p99 is the size of a run's longest
+ * one or two stalls (see the script).
+ */
+const LATENCY_SCRIPT = fileURLToPath(new URL('bench-latency.lua', import.meta.url));
+const latency = (out: string, percentile: 'p50' | 'p99') => {
+  const match = new RegExp(`^bench-latency .*\\b${percentile}=([\\d.]+)`, 'm').exec(out);
+  if (!match) throw new Error(`bench: no ${percentile} in the output of wrk with ${LATENCY_SCRIPT}:\n${out}`);
+  return Number(match[1]);
 };
 
 /** Runs wrk without blocking Node, whose event loop serves the Worker's ASSETS binding (test/node/support/worker.ts). */
 const run = promisify(execFile);
 
-/** One wrk run of `url` over `open` connections: its output, checked for errors. */
-async function wrk(url: string, open: number, headers: Record<string, string>): Promise<string> {
+/**
+ * One wrk run of `url` over `open` connections: its output, checked for errors. With `script`, one thread per
+ * connection (the latency script pairs each thread's request and response); without, one thread.
+ */
+async function wrk(
+  url: string,
+  open: number,
+  headers: Record<string, string>,
+  script?: string,
+  duration = seconds,
+): Promise<string> {
   const args = [
-    '-t1',
+    `-t${script ? open : 1}`,
     `-c${open}`,
-    `-d${seconds}s`,
-    '--latency',
+    `-d${duration}s`,
+    ...(script ? ['-s', script] : []),
     ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
     url,
   ];
@@ -105,11 +130,12 @@ async function wrk(url: string, open: number, headers: Record<string, string>): 
   return out;
 }
 
-/** Throughput with {@link connections}, then latency with {@link latencyConnections}. */
+/** After a warm-up, throughput with {@link connections}, then latency with {@link latencyConnections}. */
 async function load(url: string, headers: Record<string, string> = {}): Promise<Sample> {
+  if (warmup) await wrk(url, connections, headers, undefined, warmup);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(await wrk(url, connections, headers))![1]);
-  const timed = await wrk(url, latencyConnections, headers);
-  return { rps, p50: latency(timed, '50'), p99: latency(timed, '99') };
+  const timed = await wrk(url, latencyConnections, headers, LATENCY_SCRIPT);
+  return { rps, p50: latency(timed, 'p50'), p99: latency(timed, 'p99') };
 }
 
 // Both run in the same setup, so the ratio measures our code. Miniflare's local assets router (several Worker hops)
@@ -240,7 +266,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 console.log(
-  `\nbench: ${new Date().toISOString().slice(0, 10)}, live data (D1), ${assets ? 'with' : 'without'} the local assets router, wrk -t1 -d${seconds}s, -c${connections} for req/s and -c${latencyConnections} for latency, ${rounds} interleaved rounds, ${pinned ? 'servers on core 0, wrk on core 1' : 'not pinned (no taskset)'}; budget ${pct(budget)} of the baseline's req/s, p99 within ${p99Budget}×\n`,
+  `\nbench: ${new Date().toISOString().slice(0, 10)}, live data (D1), ${assets ? 'with' : 'without'} the local assets router, wrk -d${seconds}s after a ${warmup}s warm-up, -c${connections} for req/s and -c${latencyConnections} for latency (each request timed), ${rounds} interleaved rounds, ${pinned ? 'servers on core 0, wrk on core 1' : 'not pinned (no taskset)'}; budget ${pct(budget)} of the baseline's req/s, p99 within ${p99Budget}×\n`,
 );
 console.log(
   '| route | req/s (baseline) | ratio | p50 ms (baseline) | ratio | p99 ms (baseline) | ratio | first read after a publish, ms (cached) |',
