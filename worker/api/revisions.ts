@@ -43,6 +43,24 @@ export function liveSnapshot(c: Context<AppEnv>): LiveSnapshot {
 /** Every indicator id the log knows, withdrawn ones too: for "did you mean". */
 const knownIndicators = (snapshot: LiveSnapshot): readonly string[] => snapshot.indicatorIds();
 
+/**
+ * What an indicator's live view (series, history) starts from: the request's live snapshot, its `lang`, `format` and
+ * `vintage`, and what `find` gives for the `:id`, or a 404 with suggestions when it gives nothing.
+ */
+function indicatorView<T>(c: Context<AppEnv>, find: (snapshot: LiveSnapshot, id: string) => T | undefined) {
+  const snapshot = liveSnapshot(c);
+  const { lang, format } = parseQuery(c, entriesFor(snapshot, ['lang', 'format', 'vintage']));
+  const id = c.req.param('id') ?? '';
+  const found = lookup(
+    'indicator',
+    id,
+    (x) => find(snapshot, x),
+    () => knownIndicators(snapshot),
+    apiIndicators(),
+  );
+  return { snapshot, id, lang, format, found };
+}
+
 /** A table of `schema`'s records, bilingual or in one language. */
 const csvOf = (schema: Parameters<typeof columnsOf>[0], records: readonly unknown[], lang: Lang | undefined) =>
   toCsv(
@@ -52,16 +70,7 @@ const csvOf = (schema: Parameters<typeof columnsOf>[0], records: readonly unknow
 
 /** `GET /api/v1/indicators/{id}/series`: one observation per period, oldest period first; JSON or CSV. */
 export function getSeries(c: Context<AppEnv>): Response {
-  const snapshot = liveSnapshot(c);
-  const { lang, format } = parseQuery(c, entriesFor(snapshot, ['lang', 'format', 'vintage']));
-  const id = c.req.param('id') ?? '';
-  const points = lookup(
-    'indicator',
-    id,
-    (x) => snapshot.series(x),
-    () => knownIndicators(snapshot),
-    apiIndicators(),
-  );
+  const { snapshot, id, lang, format, found: points } = indicatorView(c, (snapshot, x) => snapshot.series(x));
   const observations = () => snapshot.cache(`api:series:${id}`, () => points.map(presentSeriesPoint));
   return reply(
     c,
@@ -75,16 +84,7 @@ export function getSeries(c: Context<AppEnv>): Response {
 
 /** `GET /api/v1/indicators/{id}/history`: every revision of an indicator, oldest first; JSON or CSV. */
 export function getHistory(c: Context<AppEnv>): Response {
-  const snapshot = liveSnapshot(c);
-  const { lang, format } = parseQuery(c, entriesFor(snapshot, ['lang', 'format', 'vintage']));
-  const id = c.req.param('id') ?? '';
-  const history = lookup(
-    'indicator',
-    id,
-    (x) => snapshot.history(x),
-    () => knownIndicators(snapshot),
-    apiIndicators(),
-  );
+  const { id, lang, format, found: history } = indicatorView(c, (snapshot, x) => snapshot.history(x));
   const origin = publicOrigin(c);
   const revisions = () => history.map((r) => presentRevision(r, origin));
   return reply(
