@@ -14,6 +14,7 @@ import {
   indicatorFeedPath,
 } from '../links';
 import type { Indicator, Lang, Localized, NewsItem } from '../schema';
+import type { Revision } from '../store';
 import { instant, periodStart } from './dates';
 import { datasetItemId, feedId, indicatorFeedId, newsItemId, revisionItemId } from './ids';
 import {
@@ -112,9 +113,9 @@ const variantOf = (lang: Lang): Lang | undefined => (lang === 'zh' ? undefined :
 /**
  * The feed for `scope`. Items are newest first by publication time, then in catalog order (revisions: log order,
  * newest first). The catalog's feed holds every dataset's release, every event and the newest
- * {@link MAX_REVISION_ITEMS} revisions published after the seed; a dataset's feed holds its release, the events that
- * report its figures and its revisions; an indicator's feed holds its revisions, the seed's original publication
- * included.
+ * {@link MAX_REVISION_ITEMS} revisions published after the seed (but for news and new listed datasets, which their
+ * own items tell); a dataset's feed holds its release, the events that report its figures and its revisions; an
+ * indicator's feed holds its revisions, the seed's original publication included.
  * @throws {Error} when `scope.datasetId` or `scope.indicatorId` is unknown (routes check first).
  */
 export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
@@ -189,14 +190,16 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     const reported = snapshot.datasets.filter((d) => indicators.some((i) => i.dataset === d.id));
     if (dataset && !reported.includes(dataset)) return [];
     const day = periodStart(news.date);
+    // Published live: when it first appeared, and when it was last corrected (feed readers then show it as updated).
+    const dates = log.newsDates(news.id);
     return [
       {
         id: newsItemId(news.id),
         // Every event has its own page (`/news/:id`, `/en/news/:id`).
         url: urls.news(news.id, lang),
         title: news.title[lang],
-        published: day,
-        updated: day,
+        published: dates.published ?? day,
+        updated: dates.updated ?? dates.published ?? day,
         summary: news.summary[lang],
         ...body(newsBlocks(news, indicators, reported, lang, urls)),
         categories: reported.map(category),
@@ -205,8 +208,15 @@ export function buildFeed(snapshot: Snapshot, scope: FeedScope): Feed {
     ];
   });
 
+  // One item per story: a news revision is told by its event's item, and a new dataset's by its release item once it
+  // is listed; a second item saying the same would show twice in a reader.
+  const toldByItsOwnItem = (revision: Revision) =>
+    revision.kind === 'news' || (revision.kind === 'dataset' && snapshot.dataset(revision.dataset.id) !== undefined);
   const revisionItems = log
-    .published(MAX_REVISION_ITEMS, dataset ? (datasets) => datasets.includes(dataset.id) : undefined)
+    .published(
+      MAX_REVISION_ITEMS,
+      (revision, datasets) => !toldByItsOwnItem(revision) && (!dataset || datasets.includes(dataset.id)),
+    )
     .map(revisionItem);
 
   const { meta } = snapshot;

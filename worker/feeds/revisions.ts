@@ -36,10 +36,15 @@ export interface Change {
 /** The replayed log of one data version. */
 export interface RevisionLog {
   /**
-   * The newest changes after the seed, newest first: at most `limit`, and only those whose datasets `keep` accepts
-   * (all without it). Only what is returned is told in full, so a feed of a log of 100,000 revisions costs its items.
+   * The newest changes after the seed, newest first: at most `limit`, and only those `keep` accepts (all without it).
+   * Only what is returned is told in full, so a feed of a log of 100,000 revisions costs its items.
    */
-  published(limit: number, keep?: (datasets: readonly string[]) => boolean): Change[];
+  published(limit: number, keep?: (revision: Revision, datasets: readonly string[]) => boolean): Change[];
+  /**
+   * When a news item was first published and last revised, each only if a revision after the seed did it (the seed's
+   * events are dated by their own day).
+   */
+  newsDates(newsId: string): { published?: string; updated?: string };
   /** Every change of an indicator (seed included), newest first; `undefined` for an indicator never published. */
   history(indicatorId: string): readonly Change[] | undefined;
   /** Titles of the datasets ever created. */
@@ -175,9 +180,16 @@ function liveLog(snapshot: LiveSnapshot): RevisionLog {
         const revision = revisions[n]!;
         if (revision.publisher === SEED_PUBLISHER) continue;
         const datasets = datasetsOf(revision);
-        if (!keep || keep(datasets)) found.push(changeOf(revision, datasets));
+        if (!keep || keep(revision, datasets)) found.push(changeOf(revision, datasets));
       }
       return found;
+    },
+    newsDates(id) {
+      const history = snapshot.newsHistory(id) ?? [];
+      const instant = (revision: Revision | undefined) =>
+        revision && revision.publisher !== SEED_PUBLISHER ? revision.publishedAt : undefined;
+      const [published, updated] = [instant(history[0]), instant(history.at(-1))];
+      return { ...(published ? { published } : {}), ...(updated ? { updated } : {}) };
     },
     history,
     datasetTitle: (id) => snapshot.dataset(id)?.title ?? snapshot.datasetDefinition(id)?.title,
@@ -201,7 +213,10 @@ export const revisionLog = (snapshot: Snapshot): RevisionLog =>
     if (isLive(snapshot)) return liveLog(snapshot);
     const replayed = replay(logOf(snapshot));
     return {
-      published: (limit, keep) => replayed.published.filter((c) => !keep || keep(c.datasets)).slice(0, limit),
+      published: (limit, keep) =>
+        replayed.published.filter((c) => !keep || keep(c.revision, c.datasets)).slice(0, limit),
+      // Only the seed's events: dated by their day.
+      newsDates: () => ({}),
       history: replayed.history,
       datasetTitle: replayed.datasetTitle,
     };

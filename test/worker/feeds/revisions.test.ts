@@ -5,6 +5,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../worker/app';
+import type { Snapshot } from '../../../worker/data-source';
 import { buildFeed } from '../../../worker/feeds/model';
 import { MAX_REVISION_ITEMS } from '../../../worker/feeds/revisions';
 import {
@@ -186,7 +187,7 @@ describe('a revision published after the seed', () => {
     );
   });
 
-  it('says what kind of change it is: correction, new figure, withdrawal, new dataset, news', async () => {
+  it('says what kind of change it is: correction, new figure, withdrawal, new dataset', async () => {
     const zh = await jsonItems('/feed.json?lang=zh');
     const en = await jsonItems('/feed.json?lang=en');
     const find = (items: JsonItem[], name: string) => items.find((i) => i.id === itemId(written[name]!))!;
@@ -211,10 +212,30 @@ describe('a revision published after the seed', () => {
     expect(find(en, 'withdrawal').content_text).toContain(`Withdrawn: ${keyLabel.en}. Reason: 口径调整`);
     expect(find(zh, 'dataset').content_text).toContain('新数据集：研发机构。说明：新数据集');
     expect(find(en, 'dataset').content_text).toContain('New dataset: R&D institutions. Reason: 新数据集');
-    expect(find(zh, 'news').content_text).toContain('新闻：上半年新增国家级平台。说明：新闻发布');
-    expect(find(en, 'news').content_text).toContain(
-      'News: A new national platform in the first half. Reason: 新闻发布',
-    );
+  });
+
+  it('is one item when it is news: the event’s own, dated by its publication', async () => {
+    const event = `${TAG}news/platforms-h1`;
+    for (const path of ['/feed.json', '/en/feed.json', '/datasets/innovation-platforms/feed.json']) {
+      const items = await jsonItems(path);
+      expect(items.filter((i) => i.id === event).length, path).toBe(1);
+      // No second item for the same story.
+      expect(
+        items.map((i) => i.id),
+        path,
+      ).not.toContain(itemId(written.news!));
+      const story = items.filter((i) => i.title.includes('上半年新增国家级平台') || i.title.includes('first half'));
+      expect(story.length, path).toBe(1);
+    }
+    const zh = (await jsonItems('/feed.json')).find((i) => i.id === event)!;
+    expect(zh.title).toBe('上半年新增国家级平台');
+    expect(zh.content_text).toContain('上半年新增1家国家级科技创新平台。');
+    // Dated when it was published (the event itself was on 5 July 2023), so readers see it as new.
+    expect(Date.parse(zh.date_published)).toBe(Date.parse(written.news!.publishedAt));
+    expect(Date.parse(zh.date_modified)).toBe(Date.parse(written.news!.publishedAt));
+    // The seed's events keep their own day.
+    const seedEvent = (await jsonItems('/feed.json')).find((i) => i.id === `${TAG}news/job-fair-guizhou`)!;
+    expect(seedEvent.date_published).toMatch(/^2023-/);
   });
 
   it('names its source with its address, and its publisher', async () => {
@@ -257,9 +278,10 @@ describe('a revision published after the seed', () => {
     expect((await jsonItems('/datasets/specialised-enterprises/feed.json')).map((i) => i.id)).toContain(
       itemId(written.withdrawal!),
     );
-    // Every revision after the seed is in the catalog; the existing items stay alongside.
+    // Every revision after the seed is in the catalog (news as its event's item); the existing items stay alongside.
     const catalog = (await jsonItems('/feed.json')).map((i) => i.id);
-    for (const revision of Object.values(written)) expect(catalog).toContain(itemId(revision));
+    for (const revision of Object.values(written))
+      expect(catalog).toContain(revision.kind === 'news' ? `${TAG}news/${revision.news.id}` : itemId(revision));
     expect(catalog).toContain(`${TAG}datasets/innovation-platforms`);
     expect(catalog).toContain(`${TAG}news/job-fair-guizhou`);
     expect(catalog.filter((i) => i.includes(':revisions/seed-'))).toEqual([]);
@@ -282,9 +304,9 @@ describe('a revision published after the seed', () => {
     const json = (await jsonItems('/indicators/platforms-national/feed.json')).find((i) => i.id === itemId(next))!;
     expect(json.url).toBe(`${ORIGIN}/indicators/platforms-national`);
     expect(Date.parse(json.date_published)).toBe(Date.parse(next.publishedAt));
-    // Newest first: the catalog starts with the last write.
+    // Newest first: the catalog starts with the last write (a news item: its event's own item).
     const [newest] = await jsonItems('/feed.json');
-    expect(newest!.id).toBe(itemId(written.news!));
+    expect(newest!.id).toBe(`${TAG}news/platforms-h1`);
     // A published news item links to the event's own page, in the feed's language.
     expect(newest!.url).toBe(`${ORIGIN}/news/platforms-h1`);
     expect((await jsonItems('/en/feed.json'))[0]!.url).toBe(`${ORIGIN}/en/news/platforms-h1`);
@@ -404,6 +426,90 @@ describe('the feed of one indicator', () => {
     const again = await fetchApp(`${PATH}/feed.atom`);
     expect(again.headers.get('ETag')).toBe(first.headers.get('ETag'));
     expect(await again.text()).toBe(await first.text());
+  });
+});
+
+describe('a news item corrected after it was published', () => {
+  it('stays one item: published when it first was, updated when corrected, with the corrected text', async () => {
+    const seed = seedRevisions();
+    const news = (n: number, summary: string): Revision => ({
+      seq: seed.length + n,
+      id: `news-${n}`,
+      publishedAt: `2026-12-0${n}T02:00:00.000Z`,
+      publisher: 'officer-a',
+      reason: n === 1 ? '新闻发布' : '更正人数',
+      kind: 'news',
+      news: {
+        id: 'talent-fair',
+        date: '2023-07-05',
+        title: { zh: '人才招聘会', en: 'A talent fair' },
+        summary: { zh: summary, en: 'A talent fair was held.' },
+      },
+      source: SOURCE,
+    });
+    const snapshot = await buildLiveSnapshot(bundledData().meta, [
+      ...seed,
+      news(1, '招聘会吸引300人。'),
+      news(2, '招聘会吸引3000人。'),
+    ]);
+    const items = buildFeed(snapshot, { origin: ORIGIN, lang: 'zh' }).items;
+    expect(items.filter((i) => i.id.includes(':revisions/'))).toEqual([]);
+    const story = items.filter((i) => i.id === `${TAG}news/talent-fair`);
+    expect(story).toHaveLength(1);
+    expect(Date.parse(story[0]!.published)).toBe(Date.parse('2026-12-01T02:00:00.000Z'));
+    expect(Date.parse(story[0]!.updated)).toBe(Date.parse('2026-12-02T02:00:00.000Z'));
+    expect(story[0]!.text).toContain('招聘会吸引3000人。');
+    expect(story[0]!.text).not.toContain('300人。');
+    // Published last, it is the newest item.
+    expect(items[0]!.id).toBe(`${TAG}news/talent-fair`);
+  });
+});
+
+describe('a dataset created after the seed', () => {
+  it('is its release item once it is listed, not a second item', async () => {
+    const seed = seedRevisions();
+    const at = (n: number) => ({
+      seq: seed.length + n,
+      id: `rd-${n}`,
+      publishedAt: `2026-12-0${n}T02:00:00.000Z`,
+      publisher: 'officer-a',
+      reason: '新数据集',
+    });
+    const dataset: Revision = {
+      ...at(1),
+      kind: 'dataset',
+      dataset: {
+        id: 'rd-institutions',
+        title: { zh: '研发机构', en: 'R&D institutions' },
+        description: { zh: '株洲的研发机构。', en: 'R&D institutions in Zhuzhou.' },
+        issued: '2026-12-01',
+        modified: '2026-12-01',
+      },
+    };
+    const unlisted = await buildLiveSnapshot(bundledData().meta, [...seed, dataset]);
+    const feedIds = (snapshot: Snapshot) => buildFeed(snapshot, { origin: ORIGIN, lang: 'zh' }).items.map((i) => i.id);
+    // With no figure yet it is not listed: the revision item is all there is to tell of it.
+    expect(feedIds(unlisted)).toContain(`${TAG}revisions/rd-1`);
+    expect(feedIds(unlisted)).not.toContain(`${TAG}datasets/rd-institutions`);
+    const figure: Revision = {
+      ...at(2),
+      kind: 'indicator',
+      dataset: 'rd-institutions',
+      indicator: {
+        id: 'new-rd-institutions',
+        label: { zh: '新型研发机构', en: 'New-type R&D institutions' },
+        unit: 'count',
+        unitLabel: { zh: '家', en: 'institutions' },
+        kind: 'actual',
+        measure: 'level',
+      },
+      observation: { period: '2023-06-30', value: 25, qualifier: 'at_least', source: SOURCE },
+    };
+    const listed = feedIds(await buildLiveSnapshot(bundledData().meta, [...seed, dataset, figure]));
+    expect(listed.filter((id) => id.endsWith('rd-institutions'))).toEqual([`${TAG}datasets/rd-institutions`]);
+    expect(listed).not.toContain(`${TAG}revisions/rd-1`);
+    // The figure's own revision is still told.
+    expect(listed).toContain(`${TAG}revisions/rd-2`);
   });
 });
 
