@@ -47,6 +47,11 @@ export async function startWorker(
     tokens?: string;
     /** Static assets from another build (default `dist/assets`): the widget release test serves a rebuilt copy. */
     assetsDirectory?: string;
+    /**
+     * Serve the Worker on a socket of its own, without Miniflare's entry Worker in front (as on Cloudflare, where no
+     * such hop exists); `origin` is then that socket's.
+     */
+    direct?: boolean;
   } = {},
 ): Promise<RunningWorker> {
   const mf = new Miniflare({
@@ -73,8 +78,10 @@ export async function startWorker(
         }),
     host: '127.0.0.1',
     port: options.port ?? 0,
+    ...(options.direct ? { unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] } : {}),
   });
-  const url = await mf.ready;
+  const entry = await mf.ready;
+  const url = options.direct ? await mf.unsafeGetDirectURL() : entry;
   if (options.d1) {
     const db = (await mf.getD1Database('DB')) as unknown as D1Database;
     const migrated =
