@@ -26,6 +26,22 @@ const SOURCE = {
   title: { zh: '上半年科技创新平台建设情况', en: 'Innovation platforms in the first half of 2023' },
   url: 'https://example.com/report-2023-h1',
 };
+/** An indicator and a dataset that an officer creates after the seed. */
+const NEW_FIGURE = {
+  id: 'new-rd-institutions',
+  label: { zh: '新型研发机构', en: 'New-type R&D institutions' },
+  unit: 'count',
+  unitLabel: { zh: '家', en: 'institutions' },
+  kind: 'actual',
+  measure: 'level',
+} as const;
+const NEW_DATASET = {
+  id: 'rd-institutions',
+  title: { zh: '研发机构', en: 'R&D institutions' },
+  description: { zh: '株洲的研发机构。', en: 'R&D institutions in Zhuzhou.' },
+  issued: '2026-11-28',
+  modified: '2026-11-28',
+};
 
 interface AtomEntry {
   id: string;
@@ -121,14 +137,7 @@ beforeAll(async () => {
   await publish('indicator', {
     kind: 'indicator',
     dataset: 'innovation-platforms',
-    indicator: {
-      id: 'new-rd-institutions',
-      label: { zh: '新型研发机构', en: 'New-type R&D institutions' },
-      unit: 'count',
-      unitLabel: { zh: '家', en: 'institutions' },
-      kind: 'actual',
-      measure: 'level',
-    },
+    indicator: NEW_FIGURE,
     period: '2023-06-30',
     value: 25,
     qualifier: 'at_least',
@@ -139,13 +148,7 @@ beforeAll(async () => {
   });
   await publish('dataset', {
     kind: 'dataset',
-    dataset: {
-      id: 'rd-institutions',
-      title: { zh: '研发机构', en: 'R&D institutions' },
-      description: { zh: '株洲的研发机构。', en: 'R&D institutions in Zhuzhou.' },
-      issued: '2026-11-28',
-      modified: '2026-11-28',
-    },
+    dataset: NEW_DATASET,
     reason: '新数据集',
     publisher: 'officer-a',
   });
@@ -478,13 +481,7 @@ describe('a dataset created after the seed', () => {
     const dataset: Revision = {
       ...at(1),
       kind: 'dataset',
-      dataset: {
-        id: 'rd-institutions',
-        title: { zh: '研发机构', en: 'R&D institutions' },
-        description: { zh: '株洲的研发机构。', en: 'R&D institutions in Zhuzhou.' },
-        issued: '2026-12-01',
-        modified: '2026-12-01',
-      },
+      dataset: NEW_DATASET,
     };
     const unlisted = await buildLiveSnapshot(bundledData().meta, [...seed, dataset]);
     const feedIds = (snapshot: Snapshot) => buildFeed(snapshot, { origin: ORIGIN, lang: 'zh' }).items.map((i) => i.id);
@@ -495,14 +492,7 @@ describe('a dataset created after the seed', () => {
       ...at(2),
       kind: 'indicator',
       dataset: 'rd-institutions',
-      indicator: {
-        id: 'new-rd-institutions',
-        label: { zh: '新型研发机构', en: 'New-type R&D institutions' },
-        unit: 'count',
-        unitLabel: { zh: '家', en: 'institutions' },
-        kind: 'actual',
-        measure: 'level',
-      },
+      indicator: NEW_FIGURE,
       observation: { period: '2023-06-30', value: 25, qualifier: 'at_least', source: SOURCE },
     };
     const listed = feedIds(await buildLiveSnapshot(bundledData().meta, [...seed, dataset, figure]));
