@@ -315,8 +315,8 @@ for (const [i, route] of routes.entries()) {
   const pair = (key: keyof Sample) => [of('ours', key), of('bare', key)] as const;
   const [rps, p50, p99] = [pair('rps'), pair('p50'), pair('p99')];
   // Each round's ratio is of two runs side by side in time, so a slow spell of the machine hits both. Throughput: their
-  // geometric mean (the noise is close to normal and independent round to round), with a 95% interval. Latency: their
-  // median, since one stall of the VM can swing a run's p99.
+  // geometric mean (rounds are independent, each on new processes), with a 95% interval; a round that caught a long
+  // stall widens it. Latency: their median, since one stall can swing a run's p99.
   const ratios = (key: keyof Sample) =>
     samples[i]!.ours.map((ours, round) => ours[key] / samples[i]!.bare[round]![key]);
   const [rpsRatio, low, high] = geometricMean(ratios('rps'));
