@@ -7,10 +7,17 @@ const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
 
 /** True when an `If-None-Match` header value matches `etag` (lists, weak tags, `*`). */
 export function etagMatches(ifNoneMatch: string, etag: string): boolean {
-  if (ifNoneMatch.trim() === '*') return true;
+  // The usual case, a client sending back the tag it was given, without the parse.
+  if (ifNoneMatch === etag || ifNoneMatch.trim() === '*') return true;
   const target = opaque(etag);
   return ifNoneMatch.split(',').some((candidate) => opaque(candidate) === target);
 }
+
+/** A response's `Last-Modified` as a date, if it has one. */
+export const lastModifiedOf = (headers: Headers): Date | undefined => {
+  const value = headers.get('Last-Modified');
+  return value ? new Date(value) : undefined;
+};
 
 /** True when the client's copy is current and a `304 Not Modified` should be sent. */
 export function isNotModified(headers: Headers, etag: string, lastModified?: Date): boolean {

@@ -1,5 +1,6 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
+import { isNotModified, lastModifiedOf, notModified } from './conditional';
 import { rememberHot, respondStored, type Stored, StoredResponses, storeResponse } from './hot-path';
 import { canonicalQuery, isIgnorableParam } from './query';
 
@@ -14,6 +15,23 @@ const lookupQuery = (url: URL): string => {
   const params = new URLSearchParams([...url.searchParams].filter(([name]) => !isIgnorableParam(name)));
   params.sort();
   return params.toString();
+};
+
+/** `request` without its conditions: the route then gives the whole response, whatever the client holds. */
+const withoutConditions = (request: Request): Request => {
+  const headers = new Headers(request.headers);
+  headers.delete('If-None-Match');
+  headers.delete('If-Modified-Since');
+  return new Request(request, { headers });
+};
+
+/**
+ * Replaces the response outright. Hono's setter merges the old response's headers into the new one, which would give
+ * a 304 the 200's `Content-Type` and `Content-Language`, or a kept copy back the assets server's `Content-Encoding`.
+ */
+const replaceResponse = (c: Context<AppEnv>, res: Response): void => {
+  c.res = undefined as unknown as Response;
+  c.res = res;
 };
 
 /**
@@ -66,19 +84,35 @@ export const edgeCache = (): MiddlewareHandler<AppEnv> => async (c, next) => {
     return respondStored(c.req.raw, stored);
   }
 
-  await next();
+  // A miss with `If-None-Match` or `If-Modified-Since` asks the route for the whole response, so that it is kept like
+  // any other and the revalidations after it are hits (feed readers, and browsers past max-age, send little else; a
+  // new isolate would otherwise run every one of them through the routes). The answer, 304 or 200, is then worked out
+  // here from the original request, as the route would have.
+  const original = c.req.raw;
+  const conditional = original.headers.has('If-None-Match') || original.headers.has('If-Modified-Since');
+  if (conditional) c.req.raw = withoutConditions(original);
+  try {
+    await next();
+  } finally {
+    c.req.raw = original;
+  }
   const res = c.res;
   const etag = res.headers.get('ETag');
-  if (res.status !== 200 || !etag || !(c.var.builtAsset || etag.startsWith(`"${snapshot.version}-`))) return;
-  const query = canonicalQuery(c.req.raw) ?? (asked ? undefined : '');
-  // Already kept (a request with ignored parameters for a URL that is cached): nothing new to store or put.
-  if (query === undefined || local.get(localKey(query))) return;
+  const query = canonicalQuery(original) ?? (asked ? undefined : '');
+  const storable = res.status === 200 && etag && (c.var.builtAsset || etag.startsWith(`"${snapshot.version}-`));
+  // Not to be kept, or kept already (a request with ignored parameters for a URL that is cached): nothing to store.
+  if (!storable || query === undefined || local.get(localKey(query))) {
+    if (conditional && res.status === 200 && etag && isNotModified(original.headers, etag, lastModifiedOf(res.headers)))
+      replaceResponse(c, notModified(res.headers));
+    return;
+  }
   const stored = storeResponse(await res.clone().arrayBuffer(), res.headers);
   // The bytes read are decoded: kept with the assets server's `Content-Encoding`, every hit would be compressed anew
   // (Cloudflare compresses at the edge for clients that take it).
   stored.headers.delete('Content-Encoding');
   local.set(localKey(query), stored);
   rememberIfExact(query, stored);
+  if (conditional) replaceResponse(c, respondStored(original, stored));
   // Not a built file: the Cache API outlives a deploy, and its key knows the data version, not the deploy.
   if (cache && !c.var.builtAsset) {
     const put = cache.put(sharedKey(query), new Response(stored.body, { headers: stored.headers })).catch(() => {});

@@ -5,7 +5,7 @@
  * entry is made, so a hit here is byte for byte what the app gives (test/worker/http/hot-path.test.ts checks it).
  */
 import { Lru, type Snapshot } from '../data-source';
-import { isNotModified, notModified } from './conditional';
+import { isNotModified, lastModifiedOf, notModified } from './conditional';
 import { setCors } from './cors';
 import { DATA_STATE_HEADER, VINTAGE_PARAM } from './data-read';
 import { setSecurityHeaders } from './security-headers';
@@ -24,8 +24,7 @@ export interface Stored {
  */
 export const storeResponse = (body: ArrayBuffer, source: Headers): Stored => {
   const headers = new Headers(source);
-  const lastModified = headers.get('Last-Modified');
-  return { body, headers, etag: headers.get('ETag')!, lastModified: lastModified ? new Date(lastModified) : undefined };
+  return { body, headers, etag: headers.get('ETag')!, lastModified: lastModifiedOf(headers) };
 };
 
 /** The answer to `request` from a stored response: a 304 when the client's copy is current, else a copy of it. */
@@ -56,7 +55,11 @@ export class StoredResponses<V extends { body: ArrayBuffer } = Stored> {
  */
 interface HotEntry extends Stored {
   notModified: Headers;
-  accept: string;
+  /**
+   * The `Accept` it was negotiated for, or `undefined` when its `Vary` does not name `Accept`: the app gives those
+   * bytes whatever the client accepts (as HTTP caches assume), so a hit need not read the header.
+   */
+  accept: string | undefined;
   dataState: string;
   /** The entry for another `Accept` or data state of the same URL. */
   next: HotEntry | undefined;
@@ -77,6 +80,10 @@ const entriesOf = (snapshot: Snapshot): HotEntries => {
   return current.entries;
 };
 
+/** Whether a response's `Vary` names `Accept` (or is `*`): then another `Accept` may get other bytes. */
+const variesOnAccept = (headers: Headers): boolean =>
+  (headers.get('Vary') ?? '').split(',').some((name) => ['accept', '*'].includes(name.trim().toLowerCase()));
+
 /** The headers every response gets on its way out of the app (see `worker/app.ts`). */
 const finish = (headers: Headers, dataState: string): Headers => {
   if (dataState) headers.set(DATA_STATE_HEADER, dataState);
@@ -96,7 +103,7 @@ const finish = (headers: Headers, dataState: string): Headers => {
 export function rememberHot(request: Request, snapshot: Snapshot, dataState: string, stored: Stored): void {
   const url = request.url;
   if (new URL(url).searchParams.has(VINTAGE_PARAM)) return;
-  const accept = request.headers.get('Accept') ?? '';
+  const accept = variesOnAccept(stored.headers) ? (request.headers.get('Accept') ?? '') : undefined;
   const entries = entriesOf(snapshot);
   // The URL's other variants stay; one for the same Accept and data state is replaced.
   let others = entries.get(url);
@@ -127,10 +134,15 @@ export function rememberHot(request: Request, snapshot: Snapshot, dataState: str
  */
 export function answerHot(request: Request, snapshot: Snapshot, dataState: string): Response | undefined {
   let entry = entriesOf(snapshot).get(request.url);
-  if (!entry) return undefined;
   const headers = request.headers;
-  const accept = headers.get('Accept') ?? '';
-  while (entry && (entry.accept !== accept || entry.dataState !== dataState)) entry = entry.next;
+  // Read once, and only for an entry negotiated on it: each header read is a call into the runtime.
+  let accept: string | undefined;
+  for (; entry; entry = entry.next) {
+    if (entry.dataState !== dataState) continue;
+    if (entry.accept === undefined) break;
+    if (accept === undefined) accept = headers.get('Accept') ?? '';
+    if (entry.accept === accept) break;
+  }
   if (!entry) return undefined;
   return isNotModified(headers, entry.etag, entry.lastModified)
     ? new Response(null, { status: 304, headers: entry.notModified })

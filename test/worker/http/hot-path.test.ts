@@ -118,6 +118,41 @@ describe('the hot path', () => {
     }
   });
 
+  it('is filled by revalidations alone: a new isolate that only ever sees conditional reads answers them from the second on', async () => {
+    const db = await freshDb();
+    const validators = countedWorker(d1Source(db));
+    for (const path of ['/api/v1/datasets', '/feed.xml', '/widget.js']) {
+      const full = await validators.fetch(path);
+      const body = await full.arrayBuffer();
+      const lastModified = full.headers.get('Last-Modified');
+      const conditions: Record<string, string>[] = [
+        { 'If-None-Match': full.headers.get('ETag')! },
+        // The widget script has a strong ETag only, as Workers Static Assets give.
+        ...(lastModified ? [{ 'If-Modified-Since': lastModified }] : []),
+        { 'If-None-Match': '"0000-an-old-version"' },
+      ];
+      for (const headers of conditions) {
+        // A new isolate, as a feed reader or a browser past max-age finds it. (This file's isolates share the Cache
+        // API, which holds the data routes' first answers; the widget script is never put there.)
+        const fresh = countedWorker(d1Source(db));
+        const first = await fresh.timed(path, { headers });
+        const again = await fresh.timed(path, { headers });
+        expect(first.reads, `${path} ${JSON.stringify(headers)}: the first reaches the app`).toBe(2);
+        expect(again.reads, `${path} ${JSON.stringify(headers)}: the next is a hit`).toBe(1);
+        const answer = await seen(first.res);
+        expect(await seen(again.res)).toEqual(answer);
+        const current = !headers['If-None-Match']?.includes('old');
+        expect(answer.status, `${path} ${JSON.stringify(headers)}`).toBe(current ? 304 : 200);
+        if (current) {
+          expect(answer.body.byteLength).toBe(0);
+          // A 304 carries the validators and caching headers, not the 200's type or language.
+          expect(answer.headers.map(([name]) => name)).not.toContain('content-type');
+          expect(answer.headers).toContainEqual(['etag', full.headers.get('ETag')]);
+        } else expect(answer.body).toEqual(new Uint8Array(body));
+      }
+    }
+  });
+
   it('keeps its entries to exact URLs: ignored parameters, another order and as-of-a-day views reach the app', async () => {
     const { timed } = countedWorker(d1Source(await freshDb()));
     const path = '/api/v1/indicators?ids=platforms-total,little-giants';
@@ -147,6 +182,32 @@ describe('the hot path', () => {
     expect(csvAgain.res.headers.get('Content-Type')).toMatch(/^text\/csv/);
     expect(await csvAgain.res.text()).toBe(await csv.res.text());
     await json.res.arrayBuffer();
+  });
+
+  it('answers a URL not negotiated on Accept whatever the client accepts, with what the app gives for that Accept', async () => {
+    const db = await freshDb();
+    const hot = countedWorker(d1Source(db));
+    const accepts = ['text/html', 'application/json', '*/*', 'image/webp,*/*;q=0.8'];
+    for (const path of ['/api/v1/datasets/targets-2023.csv', '/feed.xml', '/', '/widget.js']) {
+      const first = await hot.fetch(path);
+      expect(first.headers.get('Vary') ?? '', path).not.toMatch(/\baccept\b(?!-)/i);
+      await first.arrayBuffer();
+      for (const accept of accepts) {
+        const init = { headers: { Accept: accept } };
+        const fromHot = await hot.timed(path, init);
+        expect(fromHot.reads, `${path} with Accept: ${accept} is a hit`).toBe(1);
+        const fromApp = await countedWorker(d1Source(db)).timed(path, init);
+        expect(fromApp.reads).toBe(2);
+        expect(await seen(fromHot.res), `${path} with Accept: ${accept}`).toEqual(await seen(fromApp.res));
+      }
+    }
+    // A negotiated URL's entry is for its Accept alone: another Accept reaches the app.
+    const negotiated = '/api/v1/datasets/targets-2023';
+    await (await hot.fetch(negotiated, { headers: { Accept: 'application/json' } })).arrayBuffer();
+    const other = await hot.timed(negotiated, { headers: { Accept: 'text/csv' } });
+    expect(other.reads).toBe(2);
+    expect(other.res.headers.get('Content-Type')).toMatch(/^text\/csv/);
+    await other.res.arrayBuffer();
   });
 
   it('serves a publish on the next read, and says when the data turned stale', async () => {
