@@ -4,15 +4,15 @@
  * same way in workerd through Miniflare's API (wrangler dev's logging proxy would cap both).
  *
  *   npm run bench                # needs `npm run build` first, and wrk (`apt-get install wrk`)
- *   npm run bench -- --seconds 2 --rounds 12 --warmup 1 --connections 8 --latency-connections 2 [--assets] [--direct] [--budget 0.9] [--p99 1.2] [--only csv]
+ *   npm run bench -- --seconds 2 --rounds 12 --warmup 1 --connections 8 --latency-connections 2 [--assets] [--entry] [--budget 0.9] [--p99 1.2] [--only csv]
  *
  * For each route: `wrk` pinned to core 1 (the servers on core 0), bare and ours interleaved and their order alternated
  * round by round, each measured run after a warm-up run; requests/s at 8 connections, then each request's latency at
- * 2 (`bench-latency.lua`). Each round starts a new pair of processes, so rounds are independent samples. As ratios to
- * the route's own baseline: the geometric mean of the rounds' throughput ratios, with its 95% interval, and the median
- * of the rounds' latency ratios. Then the same reads just after a publish (the first read of a new data
- * version: a miss, rendered once), in milliseconds. Exits 1 if a cached read has less than `--budget` of its
- * baseline's throughput, or a p99 over `--p99` times its baseline's.
+ * 2 (`bench-latency.lua`). Every route in every round gets a new pair of processes, so rounds are independent samples
+ * and no route runs on processes another route has aged. As ratios to the route's own baseline: the median of the
+ * rounds' ratios, throughput's with a distribution-free 95% interval. Then the same reads just after a publish (the
+ * first read of a new data version: a miss, rendered once), in milliseconds. Exits 1 if a cached read's median has
+ * less than `--budget` of its baseline's throughput, or a p99 over `--p99` times its baseline's.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -146,8 +146,10 @@ async function load(url: string, headers: Record<string, string> = {}): Promise<
 // binding then reads the built files directly (test/node/support/worker.ts).
 const assets = process.argv.includes('--assets');
 /**
- * `--direct` serves each Worker on a socket of its own, without Miniflare's entry Worker in front (Cloudflare has no
- * such hop): about 4x the requests/s for both, so the same cost per request is a larger share of each.
+ * `--direct` serves each Worker on a socket of its own (Miniflare's `unsafeDirectSockets`), without Miniflare's entry
+ * Worker in front (Cloudflare has no such hop; the entry Worker makes a new Request, parses the URL twice and copies
+ * every response): about 4x the requests/s for both, so the same cost per request is a larger share of each. The
+ * default is the setup the budget was set in, through Miniflare's URL.
  */
 const direct = process.argv.includes('--direct');
 const token = `bench-${crypto.randomUUID()}`;
@@ -212,24 +214,22 @@ export default {
 };`;
 
 /**
- * A fresh pair of processes, ours and the baseline, each checked to answer every route exactly as captured (which also
- * renders ours once per route, as a warm isolate has).
+ * A fresh pair of processes, ours and the baseline, each checked to answer route `i` exactly as captured (which also
+ * renders ours once for it, as a warm isolate has).
  */
-async function startPair(): Promise<{ ours: RunningWorker; bare: RunningWorker }> {
+async function startPair(i: number): Promise<{ ours: RunningWorker; bare: RunningWorker }> {
   const [ours, bare] = await Promise.all([
     startOurs(),
     startWorker({ assets, direct, publicOrigin, script: bareScript }),
   ]);
-  for (const [i, route] of routes.entries()) {
-    const { key: _, ...answer } = answers[i]!;
-    for (const copy of [ours, bare]) {
-      const seen = await capture(copy.origin, route);
-      if (JSON.stringify(seen) !== JSON.stringify(answer)) {
-        console.error({ expected: answer.headers, got: seen.headers });
-        throw new Error(
-          `bench: ${copy === ours ? 'ours' : 'the baseline'} at ${route.path} does not answer as captured`,
-        );
-      }
+  const { key: _, ...answer } = answers[i]!;
+  for (const copy of [ours, bare]) {
+    const seen = await capture(copy.origin, routes[i]!);
+    if (JSON.stringify(seen) !== JSON.stringify(answer)) {
+      console.error({ expected: answer.headers, got: seen.headers });
+      throw new Error(
+        `bench: ${copy === ours ? 'ours' : 'the baseline'} at ${routes[i]!.path} does not answer as captured`,
+      );
     }
   }
   return { ours, bare };
@@ -237,16 +237,18 @@ async function startPair(): Promise<{ ours: RunningWorker; bare: RunningWorker }
 
 const samples = routes.map(() => ({ ours: [] as Sample[], bare: [] as Sample[] }));
 for (let round = 0; round < rounds; round++) {
-  // New processes every round: two copies of one Worker differ by a few percent that stay with the process (memory
-  // layout), so rounds over the same pair would share that luck and their interval would not show it.
-  const pair = await startPair();
   for (const [i, route] of routes.entries()) {
+    // New processes for every route of every round: two copies of one Worker differ by a few percent that stay with
+    // the process, so rounds over one pair would share that luck and their interval would not show it; and workerd's
+    // memory grows under load (to about 600 MB), so a route measured late in a pair's life would run on aged
+    // processes.
+    const pair = await startPair(i);
     const runs = (['bare', 'ours'] as const).map((who) => [who, pair[who]] as const);
     // Alternate who goes first, so neither always runs on a machine the other just warmed.
-    if (round % 2) runs.reverse();
+    if ((round + i) % 2) runs.reverse();
     for (const [who, server] of runs) samples[i]![who].push(await load(`${server.origin}${route.path}`, route.headers));
+    await Promise.all([pair.ours.stop(), pair.bare.stop()]);
   }
-  await Promise.all([pair.ours.stop(), pair.bare.stop()]);
 }
 
 /** Milliseconds of one request, its body read. */
@@ -284,29 +286,42 @@ for (let n = 0; n < publishes; n++) {
 }
 await worker.stop();
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The median (of an even count, the mean of the middle two). */
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
+};
+/** P(X ≤ k) for X ~ Binomial(n, ½). */
+const binomialAtMost = (k: number, n: number) => {
+  let term = 0.5 ** n;
+  let sum = 0;
+  for (let i = 0; i <= k; i++) {
+    sum += term;
+    term = (term * (n - i)) / (i + 1);
+  }
+  return sum;
+};
 /**
- * The geometric mean of ratios and its 95% interval (Student's t on the logs; the quantile by its Cornish–Fisher
- * expansion, within 0.01 of the table from 4 rounds on).
+ * The median of ratios and a distribution-free interval for it of at least 95% (order statistics: the median lies
+ * between the k-th smallest and the k-th largest of n rounds with probability 1 − 2·P(Binomial(n, ½) ≤ k − 1); with 12
+ * rounds, the 3rd and the 10th, 96%). Chosen because a round's ratio has heavy tails: a stall of 100–200 ms in either
+ * process moves a 2 s run by 5–10%, so one unlucky round would drag a mean, and a normal interval would misstate it.
  */
-function geometricMean(xs: number[]): [mean: number, low: number, high: number] {
-  const logs = xs.map(Math.log);
-  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
-  const df = logs.length - 1;
-  if (df < 1) return [Math.exp(mean), Number.NaN, Number.NaN];
-  const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / df);
-  const z = 1.959964;
-  const t = z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2);
-  const half = (t * sd) / Math.sqrt(logs.length);
-  return [Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half)];
+function medianWithInterval(xs: number[]): [median: number, low: number, high: number] {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const n = sorted.length;
+  let k = 0;
+  while (k + 1 <= n / 2 && 1 - 2 * binomialAtMost(k, n) >= 0.95) k++;
+  return k ? [median(sorted), sorted[k - 1]!, sorted[n - k]!] : [median(sorted), Number.NaN, Number.NaN];
 }
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 console.log(
-  `\nbench: ${new Date().toISOString().slice(0, 10)}, live data (D1), ${assets ? 'with' : 'without'} the local assets router, wrk -d${seconds}s after a ${warmup}s warm-up, -c${connections} for req/s and -c${latencyConnections} for latency (each request timed), ${rounds} interleaved rounds (new processes each), ${direct ? 'each Worker on its own socket' : "Miniflare's entry Worker in front"}, ${pinned ? 'servers on core 0, wrk on core 1' : 'not pinned (no taskset)'}; budget ${pct(budget)} of the baseline's req/s, p99 within ${p99Budget}×\n`,
+  `\nbench: ${new Date().toISOString().slice(0, 10)}, live data (D1), ${assets ? 'with' : 'without'} the local assets router, wrk -d${seconds}s after a ${warmup}s warm-up, -c${connections} for req/s and -c${latencyConnections} for latency (each request timed), ${rounds} interleaved rounds (new processes for each route), medians, ${direct ? 'each Worker on its own socket' : "Miniflare's entry Worker in front"}, ${pinned ? 'servers on core 0, wrk on core 1' : 'not pinned (no taskset)'}; budget ${pct(budget)} of the baseline's req/s, p99 within ${p99Budget}×\n`,
 );
 console.log(
-  '| route | req/s (baseline) | ratio (95% interval) | p50 ms (baseline) | ratio | p99 ms (baseline) | ratio | first read after a publish, ms (cached) |',
+  '| route | req/s (baseline) | ratio (≥95% interval) | p50 ms (baseline) | ratio | p99 ms (baseline) | ratio | first read after a publish, ms (cached) |',
 );
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 const failures: string[] = [];
@@ -314,12 +329,11 @@ for (const [i, route] of routes.entries()) {
   const of = (who: 'ours' | 'bare', key: keyof Sample) => median(samples[i]![who].map((s) => s[key]));
   const pair = (key: keyof Sample) => [of('ours', key), of('bare', key)] as const;
   const [rps, p50, p99] = [pair('rps'), pair('p50'), pair('p99')];
-  // Each round's ratio is of two runs side by side in time, so a slow spell of the machine hits both. Throughput: their
-  // geometric mean (rounds are independent, each on new processes), with a 95% interval; a round that caught a long
-  // stall widens it. Latency: their median, since one stall can swing a run's p99.
+  // Each round's ratio is of two runs side by side in time, on processes of the same age, so a slow spell of the
+  // machine hits both; the rounds are independent (new processes each). Their median, as one stall can swing a run.
   const ratios = (key: keyof Sample) =>
     samples[i]!.ours.map((ours, round) => ours[key] / samples[i]!.bare[round]![key]);
-  const [rpsRatio, low, high] = geometricMean(ratios('rps'));
+  const [rpsRatio, low, high] = medianWithInterval(ratios('rps'));
   const [p50Ratio, p99Ratio] = [median(ratios('p50')), median(ratios('p99'))];
   if (rpsRatio < budget) failures.push(`${route.name}: ${pct(rpsRatio)} of its baseline's req/s`);
   if (p99Ratio > p99Budget) failures.push(`${route.name}: p99 ${p99Ratio.toFixed(2)}× its baseline's`);
